@@ -1,0 +1,4 @@
+export * from './streams';
+export * from './envelope';
+export * from './rpc';
+export * from './lead';

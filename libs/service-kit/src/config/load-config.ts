@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment with a service's schema. Every problem names the
+ * variable, so a bad deploy fails at start with a message an operator can fix.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.map(String).join('.') || '(environment)';
+    const received = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    const shown = received === undefined ? 'not set' : `got ${JSON.stringify(redactSecret(variable, received))}`;
+    return `${variable}: ${issue.message} (${shown})`;
+  });
+  throw new ConfigError(problems);
+}
+
+function redactSecret(variable: string, value: string): string {
+  if (/SECRET|PASSWORD|TOKEN|KEY/i.test(variable)) return '***';
+  return value.replace(/\/\/([^:/]+):([^@]+)@/, '//$1:***@');
+}
+
+/** Boolean env vars: "true/false/1/0/yes/no", anything else is an error naming the variable. */
+export const envBoolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envPort = z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535);
+
+/** Variables every service reads. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ message: 'must be a postgres:// URL' }).default('postgres://postgres@127.0.0.1:5432/soraaya'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** Prefix for streams, subjects and consumers; lets test suites and environments share one NATS. */
+  NATS_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9_]+)?$/, 'must be lowercase letters, digits or _')
+    .default(''),
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  NATS_STREAM_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+});
+export type BaseConfig = z.infer<typeof baseEnvSchema>;

@@ -1,0 +1,43 @@
+import { DataSource, type MixedList } from 'typeorm';
+import { sqlIdentifier } from './sql-identifier';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The service's own Postgres schema, e.g. `lead`. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * One DataSource per service, bound to the service's own schema with its own
+ * migrations table. `synchronize` stays off: the schema changes only through
+ * reviewed, timestamped migrations.
+ */
+export function createServiceDataSource(opts: ServiceDataSourceOptions): DataSource {
+  const schema = sqlIdentifier(opts.schema);
+  return new DataSource({
+    type: 'postgres',
+    url: opts.url,
+    schema,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: opts.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    entities: [],
+    logging: false,
+    applicationName: opts.applicationName ?? `soraaya-${schema}`,
+    extra: { max: opts.poolSize ?? 10 },
+  });
+}
+
+/** Creates the schema if needed, then applies pending migrations. Returns their names. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const schema = sqlIdentifier(String((ds.options as { schema?: string }).schema ?? ''));
+  await ds.query(`create schema if not exists ${schema}`);
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,21 @@
+import { CORRELATION_HEADER, type EventEnvelope } from '@soraaya/contracts';
+import type { JetStreamClient, PubAck } from 'nats';
+import { buildHeaders } from './headers';
+import type { Topology } from './topology';
+
+/**
+ * Publishes an event envelope to JetStream with `Nats-Msg-Id` = envelope id, so a
+ * retried publish (relay restart, network blip) is dropped by the server as a duplicate.
+ */
+export async function publishEnvelope(
+  js: JetStreamClient,
+  topology: Topology,
+  subject: string,
+  envelope: EventEnvelope,
+  extraHeaders: Record<string, string> = {},
+): Promise<PubAck> {
+  return js.publish(topology.subject(subject), Buffer.from(JSON.stringify(envelope)), {
+    msgID: envelope.id,
+    headers: buildHeaders({ [CORRELATION_HEADER]: envelope.correlationId, 'Soraaya-Event-Type': envelope.type, ...extraHeaders }),
+  });
+}

@@ -1,0 +1,101 @@
+import type { StreamName } from '@soraaya/contracts';
+import { Redis } from 'ioredis';
+import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
+import type { DataSource, MixedList } from 'typeorm';
+import type { BaseConfig } from './config/load-config';
+import { createServiceDataSource, migrate } from './db/data-source';
+import { createLogger, type Logger } from './logging/logger';
+import { ServiceMetrics } from './metrics/metrics';
+import { connectNats } from './nats/connect';
+import { ensureStreams } from './nats/ensure-streams';
+import { RpcClient } from './nats/rpc-client';
+import { Topology } from './nats/topology';
+import { Shutdown } from './lifecycle/shutdown';
+import type { ReadinessCheck } from './http/ops-server';
+
+export interface RuntimeOptions {
+  name: string;
+  version: string;
+  config: BaseConfig;
+  /** Postgres schema the service owns. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  /** Streams this service publishes to or consumes from; ensured at start. */
+  streams: readonly StreamName[];
+  /** Run pending migrations at start (the dev start script and tests do; the chart runs them in a Job). */
+  runMigrations?: boolean;
+  logger?: Logger;
+}
+
+/** The connections and helpers every service needs, opened in order and closed in reverse. */
+export interface ServiceRuntime {
+  name: string;
+  config: BaseConfig;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  topology: Topology;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  ds: DataSource;
+  redis: Redis;
+  rpc: RpcClient;
+  shutdown: Shutdown;
+  readinessChecks: Record<string, ReadinessCheck>;
+}
+
+export async function createRuntime(opts: RuntimeOptions): Promise<ServiceRuntime> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(opts.name, config.LOG_LEVEL);
+  const shutdown = new Shutdown(logger);
+  const metrics = new ServiceMetrics(opts.name);
+  const topology = new Topology(config.NATS_PREFIX);
+
+  try {
+    const ds = createServiceDataSource({
+      url: config.DATABASE_URL,
+      schema: opts.schema,
+      migrations: opts.migrations,
+      poolSize: config.DB_POOL_SIZE,
+    });
+    await ds.initialize();
+    shutdown.add('postgres', () => ds.destroy());
+    if (opts.runMigrations) {
+      const applied = await migrate(ds);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+
+    const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+    await redis.connect();
+    shutdown.add('redis', () => redis.quit());
+
+    const nc = await connectNats(config.NATS_URL, opts.name, logger);
+    shutdown.add('nats', () => nc.drain());
+    const jsm = await nc.jetstreamManager();
+    const js = nc.jetstream();
+    await ensureStreams(jsm, topology, [...new Set<StreamName>([...opts.streams, 'DLQ'])], {
+      replicas: config.NATS_STREAM_REPLICAS,
+      maxAgeHours: config.NATS_STREAM_MAX_AGE_HOURS,
+    });
+
+    const readinessChecks: Record<string, ReadinessCheck> = {
+      postgres: async () => {
+        await ds.query('select 1');
+      },
+      nats: async () => {
+        if (nc.isClosed()) throw new Error('connection closed');
+        await nc.flush();
+      },
+      redis: async () => {
+        await redis.ping();
+      },
+    };
+
+    return { name: opts.name, config, logger, metrics, topology, nc, js, jsm, ds, redis, rpc: new RpcClient(nc, topology), shutdown, readinessChecks };
+  } catch (err) {
+    await shutdown.run();
+    throw err;
+  }
+}
