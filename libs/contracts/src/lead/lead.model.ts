@@ -99,6 +99,7 @@ export const leadSchema = z.object({
 export type Lead = z.infer<typeof leadSchema>;
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const requiredText = () => z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be text') }).trim();
 
 /**
  * Fields a caller may write. Phones arrive as typed by people ("098200 12345",
@@ -106,8 +107,8 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
  */
 export const leadWritableSchema = z
   .object({
-    contactPerson: z.string().trim().min(1, 'is required').max(200),
-    phone: z.string().trim().min(3, 'is required').max(40),
+    contactPerson: requiredText().min(1, 'is required').max(200),
+    phone: requiredText().min(3, 'is required').max(40),
     email: z
       .email('must be a valid email address')
       .max(254)
