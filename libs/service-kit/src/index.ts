@@ -18,6 +18,7 @@ export * from './db/tenant-scope';
 export * from './db/outbox';
 export * from './db/outbox-relay';
 export * from './db/inbox';
+export * from './db/query-rows';
 export * from './http/ops-server';
 export * from './lifecycle/shutdown';
 export * from './runtime';

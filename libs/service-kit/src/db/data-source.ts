@@ -1,4 +1,9 @@
+import { types } from 'pg';
 import { DataSource, type MixedList } from 'typeorm';
+
+// bigint columns (counts, rupee amounts) as numbers: every value we store is far
+// below 2^53, and strings would leak into every DTO.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
 import { sqlIdentifier } from './sql-identifier';
 
 export interface ServiceDataSourceOptions {

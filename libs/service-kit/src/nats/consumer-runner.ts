@@ -12,6 +12,8 @@ export interface ConsumedMessage {
   data: Uint8Array;
   /** 1 on first delivery. */
   deliveryCount: number;
+  /** True when a failure now sends the message to the dead-letter subject: the handler's chance to record that outcome. */
+  lastAttempt: boolean;
   streamSequence: number;
   header(name: string): string | undefined;
   /** Tells JetStream the handler is still busy, pushing the ack deadline back. */
@@ -147,6 +149,7 @@ export class ConsumerRunner {
       subject: msg.subject,
       data: msg.data,
       deliveryCount,
+      lastAttempt: deliveryCount >= this.spec.maxDeliveries,
       streamSequence: msg.seq,
       header: (name) => msg.headers?.get(name) || undefined,
       working: () => msg.working(),

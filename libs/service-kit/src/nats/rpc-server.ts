@@ -5,7 +5,7 @@ import {
   type RequestMeta,
 } from '@soraaya/contracts';
 import type { NatsConnection, Service, ServiceMsg } from 'nats';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, validationError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/metrics';
@@ -30,7 +30,6 @@ export function endpoint<TReq extends z.ZodType, TRes extends z.ZodType>(
   return { definition, handle } as unknown as EndpointRegistration;
 }
 
-const wireRequest = z.object({ meta: z.unknown(), data: z.unknown() });
 const encoder = new TextEncoder();
 
 export interface RpcServiceOptions {
@@ -81,12 +80,12 @@ async function serve(reg: EndpointRegistration, msg: ServiceMsg, logger: Logger)
   const def = reg.definition;
   let log = logger;
   try {
-    const wire = wireRequest.safeParse(safeJson(msg.data));
-    if (!wire.success) throw new AppError('bad_request', 'Request must be JSON with "meta" and "data"');
-    const meta = requestMetaSchema.safeParse(wire.data.meta);
+    const wire = safeJson(msg.data);
+    if (!wire || typeof wire !== 'object' || Array.isArray(wire)) throw new AppError('bad_request', 'Request must be a JSON object with "meta" and "data"');
+    const meta = requestMetaSchema.safeParse((wire as { meta?: unknown }).meta);
     if (!meta.success) throw validationError('request meta', meta.error);
     log = logger.child({ correlationId: meta.data.correlationId, tenantId: meta.data.tenantId, endpoint: def.subject });
-    const data = def.request.safeParse(wire.data.data ?? {});
+    const data = def.request.safeParse((wire as { data?: unknown }).data ?? {});
     if (!data.success) throw validationError('request', data.error);
     const result = await reg.handle(data.data, { meta: meta.data, logger: log });
     msg.respond(encoder.encode(JSON.stringify({ ok: true, data: result })), {

@@ -1,0 +1,64 @@
+import { leadStatusChangedV1, type Lead, type LeadStatus, type ParsedRequestOf, type RequestMeta, type changeLeadStatusV1 } from '@soraaya/contracts';
+import { BadRequestError, ConflictError, NotFoundError, enqueueEvent, withTenant } from '@soraaya/service-kit';
+import { checkTransition } from '../domain/lead-status.machine';
+import { findLead, recordActivities, updateLeadColumns } from '../db/lead.repository';
+import { assertVersion } from './update-lead.command';
+import { moverOf, originOf, type LeadDeps } from './command-context';
+
+export async function changeLeadStatus(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof changeLeadStatusV1>): Promise<Lead> {
+  return withTenant(deps.ds, meta.tenantId, async (tx) => {
+    const lead = await findLead(tx, meta.tenantId, input.id, { forUpdate: true });
+    if (!lead) throw new NotFoundError(`Lead ${input.id} not found`);
+    assertVersion(lead, input.expectedVersion);
+    const mover = moverOf(meta);
+    assertStatusChange(lead.status, input.status, mover, input.reason, input.callbackAt);
+
+    const updated = await updateLeadColumns(tx, meta.tenantId, lead.id, statusColumns(lead, input.status, input.callbackAt));
+    await recordActivities(tx, [statusActivity(meta, lead.id, lead.status, input.status, mover, input.reason ?? null)]);
+    await enqueueEvent(tx, 'lead', leadStatusChangedV1, originOf(meta), {
+      leadId: lead.id,
+      from: lead.status,
+      to: input.status,
+      reason: input.reason ?? null,
+      manual: mover === 'manual',
+      actor: meta.actor,
+      lead: updated,
+    });
+    return updated;
+  });
+}
+
+/** The rules every status change obeys, single or bulk. */
+export function assertStatusChange(from: LeadStatus, to: LeadStatus, mover: 'manual' | 'auto', reason: string | undefined, callbackAt: string | undefined): void {
+  const check = checkTransition(from, to, mover);
+  if (!check.allowed) throw new ConflictError(check.reason, { from, to, allowed: check.allowedTargets });
+  if (mover === 'manual' && !reason) {
+    throw new BadRequestError('reason: a manual status change must say why (it is recorded on the lead timeline)', {
+      issues: [{ path: 'reason', message: 'is required for manual status changes' }],
+    });
+  }
+  if (to === 'callback_requested' && mover === 'manual' && !callbackAt) {
+    throw new BadRequestError('callbackAt: say when to call back', { issues: [{ path: 'callbackAt', message: 'is required when requesting a callback' }] });
+  }
+  if (callbackAt && new Date(callbackAt).getTime() < Date.now() - 60_000) {
+    throw new BadRequestError('callbackAt: must be in the future', { issues: [{ path: 'callbackAt', message: 'must be in the future' }] });
+  }
+}
+
+export function statusColumns(lead: Pick<Lead, 'followUpCount'>, to: LeadStatus, callbackAt?: string): Record<string, unknown> {
+  const columns: Record<string, unknown> = { status: to };
+  if (callbackAt) columns.callbackAt = callbackAt;
+  if (to === 'follow_up') columns.followUpCount = lead.followUpCount + 1;
+  return columns;
+}
+
+export function statusActivity(meta: RequestMeta, leadId: string, from: LeadStatus, to: LeadStatus, mover: 'manual' | 'auto', reason: string | null) {
+  return {
+    tenantId: meta.tenantId,
+    leadId,
+    kind: 'status_changed' as const,
+    summary: `${from} → ${to}${mover === 'manual' ? ' (manual override)' : ''}${reason ? `: ${reason}` : ''}`,
+    actor: meta.actor,
+    details: { from, to, manual: mover === 'manual', reason },
+  };
+}

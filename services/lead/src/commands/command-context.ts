@@ -1,0 +1,53 @@
+import type { Lead, RequestMeta } from '@soraaya/contracts';
+import { BadRequestError, type EventOrigin } from '@soraaya/service-kit';
+import type { DataSource } from 'typeorm';
+import type { FieldNote, LeadFields } from '../domain/lead-fields';
+import { scoreLead } from '../domain/lead-score';
+
+export interface LeadDeps {
+  ds: DataSource;
+  /** Region for phones without a country code when the request does not name one. */
+  defaultRegion: string;
+}
+
+export function regionOf(deps: LeadDeps, meta: RequestMeta): string {
+  return meta.region ?? deps.defaultRegion;
+}
+
+export function originOf(meta: RequestMeta, causationId: string | null = null): EventOrigin {
+  return { tenantId: meta.tenantId, correlationId: meta.correlationId, causationId };
+}
+
+/** People override the flow by hand; services and the system move leads automatically. */
+export function moverOf(meta: RequestMeta): 'manual' | 'auto' {
+  return meta.actor.type === 'user' ? 'manual' : 'auto';
+}
+
+/** Field errors from normalisation become one 400 naming each field. */
+export function throwOnFieldErrors(notes: FieldNote[], prefix = ''): void {
+  const errors = notes.filter((n) => n.severity === 'error');
+  if (!errors.length) return;
+  const issues = errors.map((e) => ({ path: `${prefix}${e.field}`, message: e.message }));
+  throw new BadRequestError(`Invalid lead: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+}
+
+type Scorable = Pick<LeadFields, 'budgetMinInr' | 'budgetMaxInr' | 'priceMinInr' | 'priceMaxInr' | 'purchaseTimeline' | 'financingStatus' | 'leadSource'> & {
+  lastContactedAt: string | null;
+};
+
+export function scoreOf(lead: Scorable, now = new Date()): { score: number; scoreFactors: Lead['scoreFactors'] } {
+  const { score, factors } = scoreLead(
+    {
+      budgetMinInr: lead.budgetMinInr,
+      budgetMaxInr: lead.budgetMaxInr,
+      priceMinInr: lead.priceMinInr,
+      priceMaxInr: lead.priceMaxInr,
+      purchaseTimeline: lead.purchaseTimeline,
+      financingStatus: lead.financingStatus,
+      lastContactedAt: lead.lastContactedAt ? new Date(lead.lastContactedAt) : null,
+      leadSource: lead.leadSource,
+    },
+    now,
+  );
+  return { score, scoreFactors: factors };
+}

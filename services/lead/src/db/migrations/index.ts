@@ -1,0 +1,4 @@
+import { CreateLeadSchema1763769600000 } from './1763769600000-create-lead-schema';
+
+/** In order. New migrations are appended, never edited once released. */
+export const LEAD_MIGRATIONS = [CreateLeadSchema1763769600000];

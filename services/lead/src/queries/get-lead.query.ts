@@ -1,0 +1,27 @@
+import type { Activity, getLeadV1, ParsedRequestOf, RequestMeta, ResponseOf } from '@soraaya/contracts';
+import { NotFoundError, withTenant } from '@soraaya/service-kit';
+import type { LeadDeps } from '../commands/command-context';
+import { findLead, listActivities, listNotes } from '../db/lead.repository';
+
+/** A lead with its timeline (newest first, ending with how it was created) and notes. */
+export async function getLead(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof getLeadV1>): Promise<ResponseOf<typeof getLeadV1>> {
+  return withTenant(deps.ds, meta.tenantId, async (tx) => {
+    const lead = await findLead(tx, meta.tenantId, input.id);
+    if (!lead) throw new NotFoundError(`Lead ${input.id} not found`);
+    const [activities, notes, creator] = await Promise.all([
+      listActivities(tx, meta.tenantId, lead.id),
+      listNotes(tx, meta.tenantId, lead.id),
+      tx.query(`select created_by from lead.leads where id = $1`, [lead.id]) as Promise<{ created_by: string | null }[]>,
+    ]);
+    const created: Activity = {
+      id: lead.id,
+      leadId: lead.id,
+      kind: 'created',
+      summary: lead.importId ? `Imported (source ${lead.leadSource})` : `Created (source ${lead.leadSource})`,
+      actor: { type: 'user', id: creator[0]?.created_by ?? 'unknown', name: null },
+      details: { importId: lead.importId, status: lead.status },
+      occurredAt: lead.createdAt,
+    };
+    return { lead, timeline: [...activities, created], notes };
+  });
+}
