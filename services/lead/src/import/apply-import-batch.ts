@@ -78,12 +78,16 @@ export async function applyImportBatch(tx: EntityManager, ctx: BatchContext, gro
 async function lockExisting(tx: EntityManager, tenantId: string, groups: RowGroup[]) {
   const phones = groups.map((g) => g.fields.phoneE164);
   const emails = groups.map((g) => g.fields.email).filter((e): e is string => !!e);
-  const select = `select id, import_id, ${[...MERGE_COLUMNS, ...SCORE_INPUT_COLUMNS, 'phone_e164'].join(', ')} from lead.leads`;
+  const columns = [...new Set([...MERGE_COLUMNS, ...SCORE_INPUT_COLUMNS, 'phone_e164'])];
+  // Lock the matches (ordered by id, so concurrent imports cannot deadlock) while this batch merges into them.
   const rows: Record<string, unknown>[] = await tx.query(
-    `${select} where tenant_id = $1 and deleted_at is null and phone_e164 = any($2::text[])
-     union
-     ${select} where tenant_id = $1 and deleted_at is null and email = any($3::text[])
-     order by id for update`,
+    `select id, import_id, ${columns.join(', ')} from lead.leads
+      where id in (
+        select id from lead.leads where tenant_id = $1 and deleted_at is null and phone_e164 = any($2::text[])
+        union
+        select id from lead.leads where tenant_id = $1 and deleted_at is null and email = any($3::text[])
+      )
+      order by id for update`,
     [tenantId, phones, emails],
   );
   const byPhone = new Map<string, ExistingLead>();
