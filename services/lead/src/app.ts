@@ -33,6 +33,7 @@ export interface LeadAppOptions {
   consumers?: boolean;
   jobs?: boolean;
   importMaxDeliveries?: number;
+  afterImportBatchCommit?: (importId: string, rowsCommitted: number) => void | Promise<void>;
 }
 
 /**
@@ -70,7 +71,7 @@ export async function buildLeadApp(config: LeadConfig, opts: LeadAppOptions = {}
     if (opts.consumers !== false) {
       const importWorker = new ConsumerRunner(
         leadImportRequestedConsumer(
-          { ds, files, logger, batchSize: config.IMPORT_BATCH_SIZE },
+          { ds, files, logger, batchSize: config.IMPORT_BATCH_SIZE, afterBatchCommit: opts.afterImportBatchCommit },
           { concurrency: config.IMPORT_WORKERS, maxDeliveries: opts.importMaxDeliveries },
         ),
         { js, jsm, topology, logger, metrics },

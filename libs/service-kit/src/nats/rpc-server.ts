@@ -68,7 +68,7 @@ export async function startRpcService(
           return;
         }
         void metrics
-          .time('rpc', def.subject, () => serve(reg, msg, logger))
+          .time('rpc', def.subject, () => serve(reg, msg, logger, () => nc.info?.max_payload ?? 1024 * 1024))
           .catch(() => undefined);
       },
     });
@@ -76,7 +76,7 @@ export async function startRpcService(
   return service;
 }
 
-async function serve(reg: EndpointRegistration, msg: ServiceMsg, logger: Logger): Promise<void> {
+async function serve(reg: EndpointRegistration, msg: ServiceMsg, logger: Logger, maxPayload: () => number): Promise<void> {
   const def = reg.definition;
   let log = logger;
   try {
@@ -88,7 +88,12 @@ async function serve(reg: EndpointRegistration, msg: ServiceMsg, logger: Logger)
     const data = def.request.safeParse((wire as { data?: unknown }).data ?? {});
     if (!data.success) throw validationError('request', data.error);
     const result = await reg.handle(data.data, { meta: meta.data, logger: log });
-    msg.respond(encoder.encode(JSON.stringify({ ok: true, data: result })), {
+    const reply = encoder.encode(JSON.stringify({ ok: true, data: result }));
+    const limit = maxPayload();
+    if (reply.length > limit) {
+      throw new AppError('internal', `Reply of ${reply.length} bytes exceeds the ${limit}-byte message limit; ask for a smaller page`);
+    }
+    msg.respond(reply, {
       headers: buildHeaders({ [CORRELATION_HEADER]: meta.data.correlationId }),
     });
   } catch (err) {

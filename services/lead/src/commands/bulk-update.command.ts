@@ -14,7 +14,7 @@ import { recordActivities, type ActivityInput } from '../db/lead.repository';
 import { assertStatusChange, statusActivity } from './change-status.command';
 import { moverOf, originOf, type LeadDeps } from './command-context';
 
-type Result = ResponseOf<typeof bulkUpdateLeadsV1>['results'][number];
+type Result = { id: string; ok: boolean; error?: { code: string; message: string } };
 
 /**
  * Changes status, priority and/or campaign of up to 10,000 leads in one
@@ -40,7 +40,7 @@ export async function bulkUpdateLeads(
     for (const id of ids) {
       const lead = byId.get(id);
       if (!lead) {
-        results.set(id, { id, ok: false, error: { code: 'not_found', message: `Lead ${id} not found` } });
+        results.set(id, { id, ok: false, error: { code: 'not_found', message: 'Lead not found' } });
         continue;
       }
       if (changes.status !== undefined && changes.status !== lead.status) {
@@ -54,6 +54,7 @@ export async function bulkUpdateLeads(
         }
       }
       eligible.push(lead);
+      results.set(id, { id, ok: true }); // already in the asked state counts as done
     }
 
     const updated = await applyBulkChanges(tx, meta.tenantId, eligible, changes);
@@ -62,7 +63,6 @@ export async function bulkUpdateLeads(
     const origin = originOf(meta);
     for (const after of updated) {
       const before = byId.get(after.id)!;
-      results.set(after.id, { id: after.id, ok: true });
       if (before.status !== after.status) {
         activities.push(statusActivity(meta, after.id, before.status, after.status, mover, input.reason ?? null));
         events.push({
@@ -96,10 +96,24 @@ export async function bulkUpdateLeads(
     }
     await recordActivities(tx, activities);
     await enqueueEvents(tx, 'lead', events);
-    const ordered = ids.map((id) => results.get(id)!);
-    const failed = ordered.filter((r) => !r.ok).length;
-    return { updated: ordered.length - failed, failed, results: ordered };
+    return summarize(ids.map((id) => results.get(id)!));
   });
+}
+
+function summarize(results: Result[]): ResponseOf<typeof bulkUpdateLeadsV1> {
+  const okIds: string[] = [];
+  const groups = new Map<string, { code: string; message: string; ids: string[] }>();
+  for (const r of results) {
+    if (r.ok) {
+      okIds.push(r.id);
+      continue;
+    }
+    const key = `${r.error!.code}\u0000${r.error!.message}`;
+    const group = groups.get(key) ?? { ...r.error!, ids: [] };
+    group.ids.push(r.id);
+    groups.set(key, group);
+  }
+  return { updated: okIds.length, failed: results.length - okIds.length, okIds, failures: [...groups.values()] };
 }
 
 /** One UPDATE for all eligible leads; rows already in the target state are left untouched (no version bump). */

@@ -21,6 +21,8 @@ export interface ImportRunnerDeps {
   files: ImportFileStore;
   logger: Logger;
   batchSize?: number;
+  /** Test seam: runs after each batch commits. Throwing here is a crash between batches. */
+  afterBatchCommit?: (importId: string, rowsCommitted: number) => void | Promise<void>;
 }
 
 /** An import that cannot go on (bad file, missing columns); the job ends as `failed` with this message. */
@@ -102,7 +104,9 @@ async function streamRows(deps: ImportRunnerDeps, job: ImportRow, file: Readable
   let pending: Promise<void> = Promise.resolve();
   const flush = async (b: Batch) => {
     await pending;
-    pending = writeBatch(deps, job, b, actor, origin).then(working);
+    pending = writeBatch(deps, job, b, actor, origin)
+      .then(() => deps.afterBatchCommit?.(job.id, b.lastRow))
+      .then(working);
     pending.catch(() => undefined); // surfaced by the next await of `pending`; not an unhandled rejection meanwhile
   };
 

@@ -79,16 +79,15 @@ export const bulkUpdateLeadsV1 = defineEndpoint({
       reason: reason.optional(),
     })
     .strict(),
+  /**
+   * Every id lands in `okIds` or in one failure group. Failures are grouped by reason so
+   * that a reply about 10,000 ids stays well under NATS's 1 MB message limit.
+   */
   response: z.object({
     updated: z.number().int().nonnegative(),
     failed: z.number().int().nonnegative(),
-    results: z.array(
-      z.object({
-        id: z.uuid(),
-        ok: z.boolean(),
-        error: z.object({ code: z.string(), message: z.string() }).optional(),
-      }),
-    ),
+    okIds: z.array(z.uuid()),
+    failures: z.array(z.object({ code: z.string(), message: z.string(), ids: z.array(z.uuid()).min(1) })),
   }),
 });
 
