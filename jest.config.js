@@ -10,7 +10,11 @@ module.exports = {
   testMatch: ['**/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
+    // ESM-only dependencies (cookie 2, pulled in by fastify's inject) compiled to CommonJS for
+    // jest's module loader, which cannot require() ES modules on Node 22.
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60_000,
   // Integration suites are mostly waiting on I/O; two workers keep a 2-core machine busy without thrashing.
