@@ -6,7 +6,7 @@ const tseslint = require('typescript-eslint');
 const services = ['lead', 'gateway', 'campaign', 'dialer', 'intel', 'notification'];
 
 module.exports = tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'frontend/**', 'coverage/**', '.nx/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'frontend/**', 'coverage/**', '.nx/**', 'bench/.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -38,7 +38,7 @@ describe('operational surface', () => {
   it('shows every endpoint in the NATS services API stats', async () => {
     const stats = await t.nc.services.client().stats('lead');
     const endpoints: string[] = [];
-    for await (const s of stats) endpoints.push(...s.endpoints.filter((e) => e.subject.startsWith(`${t.infra.natsPrefix}.`)).map((e) => e.name));
+    for await (const s of stats) endpoints.push(...(s.endpoints ?? []).filter((e) => e.subject.startsWith(`${t.infra.natsPrefix}.`)).map((e) => e.name));
     expect(endpoints).toEqual(expect.arrayContaining(['list_v1', 'get_v1', 'create_v1', 'bulk_update_v1', 'import_start_v1', 'export_page_v1', 'dnc_check_v1']));
   });
 });

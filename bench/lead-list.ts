@@ -1,0 +1,136 @@
+/**
+ * bench/lead-list: 1,000,000 leads in one tenant (plus 100,000 in others), then
+ * filtered list requests over NATS to the real lead service, 8 in flight. Prints
+ * p50/p95/p99 per kind of filter and overall, next to a bare NATS request/reply
+ * round trip measured in the same run (the floor any endpoint sits on).
+ *
+ *   npm run bench:lead-list         (LEADS=200000 for a quicker run)
+ * Target: p95 under 30 ms for filtered lists.
+ */
+import { listLeadsV1, type LeadFilters, type LeadSort } from '@soraaya/contracts';
+import { RpcClient, Topology, uuid7 } from '@soraaya/service-kit';
+import { connect } from 'nats';
+import { buildService } from '../scripts/build-services';
+import { createBenchDatabase, psql } from './lib/bench-db';
+import { Latencies, runConcurrently } from './lib/latency';
+import { ServiceProcess } from './lib/service-process';
+
+const LEADS = Number(process.env.LEADS ?? 1_000_000);
+const REQUESTS = Number(process.env.REQUESTS ?? 2000);
+const CONCURRENCY = 8;
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const PORT = 3198;
+const TENANT = '0193a000-0000-7000-8000-0000000be7c0';
+const CAMPAIGN = (n: number) => `0193a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+const QUERIES: { name: string; filters: LeadFilters; sort?: LeadSort; pages?: number }[] = [
+  { name: 'default (newest first)', filters: {} },
+  { name: 'one status', filters: { statuses: ['to_call'] } },
+  { name: 'three statuses', filters: { statuses: ['follow_up', 'callback_requested', 'human_input_needed'] } },
+  { name: 'status + priority', filters: { statuses: ['to_call', 'qualified'], priorities: ['high'] } },
+  { name: 'campaign', filters: { campaignId: CAMPAIGN(7) } },
+  { name: 'search name', filters: { search: 'raghavan' } },
+  { name: 'search phone digits', filters: { search: '9800 4512' } },
+  { name: 'score >= 80, best first', filters: { scoreMin: 80 }, sort: { field: 'score', direction: 'desc' } },
+  { name: 'status, 3 pages deep', filters: { statuses: ['to_call', 'follow_up'] }, pages: 3 },
+];
+
+async function main(): Promise<void> {
+  const db = await createBenchDatabase('bench_lead_list');
+  const prefix = `benchl${uuid7().slice(-8)}`;
+  const nc = await connect({ servers: NATS_URL });
+  let svc: ServiceProcess | null = null;
+  try {
+    // Start once to migrate, then load the data with SQL (indexes built after the load, as a restore would).
+    svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600' }, PORT);
+    let t = Date.now();
+    loadLeads(db.url);
+    console.log(`loaded ${LEADS.toLocaleString()} leads (+${(LEADS / 10).toLocaleString()} in other tenants) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    const topology = new Topology(prefix);
+    const rpc = new RpcClient(nc, topology, 30_000);
+    const meta = { tenantId: TENANT, actor: { type: 'user' as const, id: 'bench', role: 'admin' as const }, correlationId: 'bench-list' };
+
+    // Floor: a bare request/reply round trip on the same connection.
+    const echo = nc.subscribe(`${prefix}.bench.echo`, { callback: (_e, m) => m.respond(m.data) });
+    const floor = new Latencies();
+    await runConcurrently(REQUESTS, CONCURRENCY, async () => {
+      const s = performance.now();
+      await nc.request(`${prefix}.bench.echo`, Buffer.from('{}'), { timeout: 5000 });
+      floor.add(performance.now() - s);
+    });
+    echo.unsubscribe();
+    console.log(`baseline bare NATS request/reply: ${floor.summary()}`);
+
+    const run = async (q: (typeof QUERIES)[number], lat: Latencies) => {
+      let cursor: string | undefined;
+      for (let p = 0; p < (q.pages ?? 1); p++) {
+        const s = performance.now();
+        const page = await rpc.request(listLeadsV1, meta, { filters: q.filters, ...(q.sort ? { sort: q.sort } : {}), limit: 50, ...(cursor ? { cursor } : {}) });
+        lat.add(performance.now() - s);
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+    };
+    // Warm-up: first touches of each index page come from disk once.
+    await runConcurrently(QUERIES.length * 20, CONCURRENCY, (i) => run(QUERIES[i % QUERIES.length]!, new Latencies()));
+
+    const overall = new Latencies();
+    const perQuery = new Map(QUERIES.map((q) => [q.name, new Latencies()]));
+    t = Date.now();
+    await runConcurrently(REQUESTS, CONCURRENCY, async (i) => {
+      const q = QUERIES[i % QUERIES.length]!;
+      const lat = new Latencies();
+      await run(q, lat);
+      for (const name of [q.name]) perQuery.get(name)!.add(lat.percentile(100));
+      overall.add(lat.percentile(100));
+    });
+    const seconds = (Date.now() - t) / 1000;
+    for (const [name, lat] of perQuery) console.log(`  ${name.padEnd(30)} ${lat.summary()}`);
+    console.log(`filtered list over NATS, all kinds: ${overall.summary()}, ${(REQUESTS / seconds).toFixed(0)} req/s`);
+    const p95 = overall.percentile(95);
+    console.log(`p95 ${p95.toFixed(1)} ms (target < 30 ms) ${p95 < 30 ? 'PASS' : 'MISS'}; p99 ${overall.percentile(99).toFixed(1)} ms`);
+  } finally {
+    await svc?.stop();
+    const jsm = await nc.jetstreamManager();
+    for await (const name of jsm.streams.names()) if (name.includes(prefix)) await jsm.streams.delete(name);
+    await nc.close();
+    await db.drop();
+  }
+}
+
+/** Realistic spread: statuses weighted towards the queue, 20 campaigns, scores 0–100, six months of creation times. */
+function loadLeads(url: string): void {
+  const statuses = `array['to_call','to_call','to_call','to_call','calling','in_call','qualified','not_interested','follow_up','follow_up','callback_requested','unresponsive','human_input_needed','human_follow_up','call_failed']`;
+  const names = `array['Aarav Mehta','Priya Raghavan','Rohan Kapoor','Ananya Iyer','Vikram Shah','Meera Desai','Karan Malhotra','Sanjay Gupta','Neha Joshi','Divya Nair','Arjun Reddy','Kavya Menon']`;
+  const places = `array['Worli, Mumbai','Bandra West, Mumbai','Hebbal, Bangalore','Kalyani Nagar, Pune','Golf Course Road, Gurugram','ECR, Chennai']`;
+  const indexes = psql(url, `select string_agg(pg_get_indexdef(indexrelid), ';') from pg_index where indrelid = 'lead.leads'::regclass and not indisprimary`).trim();
+  const names_ = psql(url, `select string_agg(indexrelid::regclass::text, ',') from pg_index where indrelid = 'lead.leads'::regclass and not indisprimary`).trim();
+  psql(url, `drop index ${names_}`);
+  psql(url, 'alter table lead.leads disable trigger user');
+  const insert = (tenant: string, from: number, to: number) =>
+    psql(
+      url,
+      `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, email, property_name, location, status, priority, lead_source, time_zone, score, campaign_id, created_at, updated_at, last_activity_at)
+       select gen_random_uuid(), '${tenant}', (${names})[1 + g % 12] || ' ' || g, '+9198200' || lpad((g % 1000000)::text, 6, '0'), '+9198' || lpad(g::text, 8, '0'),
+              'lead' || g || '@example.in', 'Lodha Altamount', (${places})[1 + g % 6], (${statuses})[1 + (g * 7) % 15], (array['high','medium','low'])[1 + g % 3],
+              'csv_import', 'Asia/Kolkata', (g * 37) % 101, case when g % 21 = 0 then null else ('0193a000-0000-7000-8000-' || lpad((g % 20)::text, 12, '0'))::uuid end,
+              now() - make_interval(secs => (g % 15552000)), now() - make_interval(secs => (g % 15552000)), now() - make_interval(secs => (g % 1555200))
+         from generate_series(${from}, ${to}) g`,
+    );
+  insert(TENANT, 1, LEADS);
+  for (let k = 0; k < 5; k++) insert(`0193a000-0000-7000-8000-0000000be7c${k + 1}`, LEADS + 1 + (k * LEADS) / 50, LEADS + ((k + 1) * LEADS) / 50);
+  psql(url, indexes.split(';').join(';\n'));
+  psql(url, 'alter table lead.leads enable trigger user');
+  psql(
+    url,
+    `insert into lead.lead_counts (tenant_id, status, priority, campaign_key, n)
+     select tenant_id, status, priority, coalesce(campaign_id, '00000000-0000-0000-0000-000000000000'), count(*) from lead.leads where deleted_at is null group by 1, 2, 3, 4`,
+  );
+  psql(url, 'vacuum analyze lead.leads');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
