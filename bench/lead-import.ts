@@ -15,7 +15,7 @@ import { mkdirSync, statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImportFileStore } from '../services/lead/src/import/import-file-store';
-import { createBenchDatabase, psql } from './lib/bench-db';
+import { createBenchDatabase, dropPrefixedStreams, psql } from './lib/bench-db';
 import { generateLeadsCsv } from './lib/generate-leads-csv';
 import { ServiceProcess } from './lib/service-process';
 import { buildService } from '../scripts/build-services';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     console.log(`reference psql \\copy into a table with lead.leads's 11 indexes: ${indexedSeconds.toFixed(2)} s`);
 
     // The service as it ships: compiled to one file and run by plain node.
-    svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600' }, PORT);
+    svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600', IMPORT_BATCH_SIZE: process.env.IMPORT_BATCH_SIZE ?? '2000' }, PORT);
     const topology = new Topology(prefix);
     const files = new ImportFileStore(nc.jetstream(), topology);
     t = Date.now();
@@ -79,8 +79,7 @@ async function main(): Promise<void> {
     console.log(`peak RSS of the lead service: ${rss.toFixed(0)} MB (target < 300 MB) ${rss < 300 ? 'PASS' : 'MISS'}`);
   } finally {
     await svc?.stop();
-    const jsm = await nc.jetstreamManager();
-    for await (const name of jsm.streams.names()) if (name.includes(prefix)) await jsm.streams.delete(name);
+    await dropPrefixedStreams(nc, prefix);
     await nc.close();
     await db.drop();
   }

@@ -11,9 +11,10 @@ import { listLeadsV1, type LeadFilters, type LeadSort } from '@soraaya/contracts
 import { RpcClient, Topology, uuid7 } from '@soraaya/service-kit';
 import { connect } from 'nats';
 import { buildService } from '../scripts/build-services';
-import { createBenchDatabase, psql } from './lib/bench-db';
+import { createBenchDatabase, dropPrefixedStreams } from './lib/bench-db';
 import { Latencies, runConcurrently } from './lib/latency';
 import { ServiceProcess } from './lib/service-process';
+import { loadLeads } from './lib/load-leads';
 
 const LEADS = Number(process.env.LEADS ?? 1_000_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 2000);
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     // Start once to migrate, then load the data with SQL (indexes built after the load, as a restore would).
     svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600' }, PORT);
     let t = Date.now();
-    loadLeads(db.url);
+    loadLeads(db.url, TENANT, LEADS);
     console.log(`loaded ${LEADS.toLocaleString()} leads (+${(LEADS / 10).toLocaleString()} in other tenants) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const topology = new Topology(prefix);
@@ -92,42 +93,10 @@ async function main(): Promise<void> {
     console.log(`p95 ${p95.toFixed(1)} ms (target < 30 ms) ${p95 < 30 ? 'PASS' : 'MISS'}; p99 ${overall.percentile(99).toFixed(1)} ms`);
   } finally {
     await svc?.stop();
-    const jsm = await nc.jetstreamManager();
-    for await (const name of jsm.streams.names()) if (name.includes(prefix)) await jsm.streams.delete(name);
+    await dropPrefixedStreams(nc, prefix);
     await nc.close();
     await db.drop();
   }
-}
-
-/** Realistic spread: statuses weighted towards the queue, 20 campaigns, scores 0–100, six months of creation times. */
-function loadLeads(url: string): void {
-  const statuses = `array['to_call','to_call','to_call','to_call','calling','in_call','qualified','not_interested','follow_up','follow_up','callback_requested','unresponsive','human_input_needed','human_follow_up','call_failed']`;
-  const names = `array['Aarav Mehta','Priya Raghavan','Rohan Kapoor','Ananya Iyer','Vikram Shah','Meera Desai','Karan Malhotra','Sanjay Gupta','Neha Joshi','Divya Nair','Arjun Reddy','Kavya Menon']`;
-  const places = `array['Worli, Mumbai','Bandra West, Mumbai','Hebbal, Bangalore','Kalyani Nagar, Pune','Golf Course Road, Gurugram','ECR, Chennai']`;
-  const indexes = psql(url, `select string_agg(pg_get_indexdef(indexrelid), ';') from pg_index where indrelid = 'lead.leads'::regclass and not indisprimary`).trim();
-  const names_ = psql(url, `select string_agg(indexrelid::regclass::text, ',') from pg_index where indrelid = 'lead.leads'::regclass and not indisprimary`).trim();
-  psql(url, `drop index ${names_}`);
-  psql(url, 'alter table lead.leads disable trigger user');
-  const insert = (tenant: string, from: number, to: number) =>
-    psql(
-      url,
-      `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, email, property_name, location, status, priority, lead_source, time_zone, score, campaign_id, created_at, updated_at, last_activity_at)
-       select gen_random_uuid(), '${tenant}', (${names})[1 + g % 12] || ' ' || g, '+9198200' || lpad((g % 1000000)::text, 6, '0'), '+9198' || lpad(g::text, 8, '0'),
-              'lead' || g || '@example.in', 'Lodha Altamount', (${places})[1 + g % 6], (${statuses})[1 + (g * 7) % 15], (array['high','medium','low'])[1 + g % 3],
-              'csv_import', 'Asia/Kolkata', (g * 37) % 101, case when g % 21 = 0 then null else ('0193a000-0000-7000-8000-' || lpad((g % 20)::text, 12, '0'))::uuid end,
-              now() - make_interval(secs => (g % 15552000)), now() - make_interval(secs => (g % 15552000)), now() - make_interval(secs => (g % 1555200))
-         from generate_series(${from}, ${to}) g`,
-    );
-  insert(TENANT, 1, LEADS);
-  for (let k = 0; k < 5; k++) insert(`0193a000-0000-7000-8000-0000000be7c${k + 1}`, LEADS + 1 + (k * LEADS) / 50, LEADS + ((k + 1) * LEADS) / 50);
-  psql(url, indexes.split(';').join(';\n'));
-  psql(url, 'alter table lead.leads enable trigger user');
-  psql(
-    url,
-    `insert into lead.lead_counts (tenant_id, status, priority, campaign_key, n)
-     select tenant_id, status, priority, coalesce(campaign_id, '00000000-0000-0000-0000-000000000000'), count(*) from lead.leads where deleted_at is null group by 1, 2, 3, 4`,
-  );
-  psql(url, 'vacuum analyze lead.leads');
 }
 
 main().catch((err: unknown) => {

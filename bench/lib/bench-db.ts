@@ -25,5 +25,14 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
 
 /** Runs psql (for \copy, the baseline every import is compared to). */
 export function psql(url: string, command: string): string {
-  return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-Atc', command], { encoding: 'utf8' });
+  return execFileSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-Atc', command], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' },
+  });
+}
+
+/** Deletes the JetStream streams (object store included) a bench created under its prefix. */
+export async function dropPrefixedStreams(nc: import('nats').NatsConnection, prefix: string): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  for await (const name of jsm.streams.names()) if (name.includes(prefix)) await jsm.streams.delete(name);
 }

@@ -2,6 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/**
+ * Node flags services run with in production: a capped old generation keeps a
+ * service's heap (and so its RSS) near what it uses instead of what V8 would
+ * lazily grow to. SERVICE_NODE_FLAGS overrides it for experiments.
+ */
+export const DEFAULT_NODE_FLAGS = '--max-old-space-size=160';
+
 /** A service started as its own process, as in production, so its memory can be read from /proc. */
 export class ServiceProcess {
   private peakRssKb = 0;
@@ -9,7 +16,7 @@ export class ServiceProcess {
   private constructor(readonly child: ChildProcess) {}
 
   static async start(entry: string, env: Record<string, string>, port: number): Promise<ServiceProcess> {
-    const child = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(process.env.SERVICE_NODE_FLAGS ?? DEFAULT_NODE_FLAGS).split(' ').filter(Boolean), entry], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
     const svc = new ServiceProcess(child);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

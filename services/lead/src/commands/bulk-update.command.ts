@@ -1,5 +1,4 @@
 import {
-  leadStatusChangedV1,
   leadUpdatedV1,
   type bulkUpdateLeadsV1,
   type Lead,
@@ -11,7 +10,7 @@ import { AppError, buildEnvelope, enqueueEvents, queryRows, withTenant, type Out
 import type { EntityManager } from 'typeorm';
 import { LEAD_SELECT, rowToLead, type LeadRow } from '../db/lead-row';
 import { recordActivities, type ActivityInput } from '../db/lead.repository';
-import { assertStatusChange, statusActivity } from './change-status.command';
+import { assertStatusChange, statusActivity, statusChangedEvent } from './change-status.command';
 import { moverOf, originOf, type LeadDeps } from './command-context';
 
 type Result = { id: string; ok: boolean; error?: { code: string; message: string } };
@@ -65,18 +64,7 @@ export async function bulkUpdateLeads(
       const before = byId.get(after.id)!;
       if (before.status !== after.status) {
         activities.push(statusActivity(meta, after.id, before.status, after.status, mover, input.reason ?? null));
-        events.push({
-          subject: leadStatusChangedV1.subject,
-          envelope: buildEnvelope(leadStatusChangedV1, origin, {
-            leadId: after.id,
-            from: before.status,
-            to: after.status,
-            reason: input.reason ?? null,
-            manual: mover === 'manual',
-            actor: meta.actor,
-            lead: after,
-          }),
-        });
+        events.push(statusChangedEvent(meta, before.status, after, mover, input.reason ?? null));
       }
       const fieldChanges = (['priority', 'campaignId'] as const).filter((f) => before[f] !== after[f]);
       if (fieldChanges.length) {

@@ -1,5 +1,5 @@
 import { leadStatusChangedV1, type Lead, type LeadStatus, type ParsedRequestOf, type RequestMeta, type changeLeadStatusV1 } from '@soraaya/contracts';
-import { BadRequestError, ConflictError, NotFoundError, enqueueEvent, withTenant } from '@soraaya/service-kit';
+import { BadRequestError, ConflictError, NotFoundError, buildEnvelope, enqueueEvents, withTenant, type OutboxItem } from '@soraaya/service-kit';
 import { checkTransition } from '../domain/lead-status.machine';
 import { findLead, recordActivities, updateLeadColumns } from '../db/lead.repository';
 import { assertVersion } from './update-lead.command';
@@ -15,15 +15,7 @@ export async function changeLeadStatus(deps: LeadDeps, meta: RequestMeta, input:
 
     const updated = await updateLeadColumns(tx, meta.tenantId, lead.id, statusColumns(lead, input.status, input.callbackAt));
     await recordActivities(tx, [statusActivity(meta, lead.id, lead.status, input.status, mover, input.reason ?? null)]);
-    await enqueueEvent(tx, 'lead', leadStatusChangedV1, originOf(meta), {
-      leadId: lead.id,
-      from: lead.status,
-      to: input.status,
-      reason: input.reason ?? null,
-      manual: mover === 'manual',
-      actor: meta.actor,
-      lead: updated,
-    });
+    await enqueueEvents(tx, 'lead', [statusChangedEvent(meta, lead.status, updated, mover, input.reason ?? null)]);
     return updated;
   });
 }
@@ -50,6 +42,22 @@ export function statusColumns(lead: Pick<Lead, 'followUpCount'>, to: LeadStatus,
   if (callbackAt) columns.callbackAt = callbackAt;
   if (to === 'follow_up') columns.followUpCount = lead.followUpCount + 1;
   return columns;
+}
+
+/** The outbox item announcing a status change, shared by single and bulk changes. */
+export function statusChangedEvent(meta: RequestMeta, from: LeadStatus, after: Lead, mover: 'manual' | 'auto', reason: string | null): OutboxItem {
+  return {
+    subject: leadStatusChangedV1.subject,
+    envelope: buildEnvelope(leadStatusChangedV1, originOf(meta), {
+      leadId: after.id,
+      from,
+      to: after.status,
+      reason,
+      manual: mover === 'manual',
+      actor: meta.actor,
+      lead: after,
+    }),
+  };
 }
 
 export function statusActivity(meta: RequestMeta, leadId: string, from: LeadStatus, to: LeadStatus, mover: 'manual' | 'auto', reason: string | null) {

@@ -31,19 +31,21 @@ export function throwOnFieldErrors(notes: FieldNote[], prefix = ''): void {
   throw new BadRequestError(`Invalid lead: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
 }
 
-type Scorable = Pick<LeadFields, 'budgetMinInr' | 'budgetMaxInr' | 'priceMinInr' | 'priceMaxInr' | 'purchaseTimeline' | 'financingStatus' | 'leadSource'> & {
-  lastContactedAt: string | null;
+type Scorable = Partial<Pick<LeadFields, 'budgetMinInr' | 'budgetMaxInr' | 'priceMinInr' | 'priceMaxInr' | 'purchaseTimeline' | 'financingStatus'>> & {
+  leadSource: string;
+  lastContactedAt?: string | null;
 };
 
+/** Score of a lead or of fields about to be stored; a field not given counts as unknown. */
 export function scoreOf(lead: Scorable, now = new Date()): { score: number; scoreFactors: Lead['scoreFactors'] } {
   const { score, factors } = scoreLead(
     {
-      budgetMinInr: lead.budgetMinInr,
-      budgetMaxInr: lead.budgetMaxInr,
-      priceMinInr: lead.priceMinInr,
-      priceMaxInr: lead.priceMaxInr,
-      purchaseTimeline: lead.purchaseTimeline,
-      financingStatus: lead.financingStatus,
+      budgetMinInr: lead.budgetMinInr ?? null,
+      budgetMaxInr: lead.budgetMaxInr ?? null,
+      priceMinInr: lead.priceMinInr ?? null,
+      priceMaxInr: lead.priceMaxInr ?? null,
+      purchaseTimeline: lead.purchaseTimeline ?? null,
+      financingStatus: lead.financingStatus ?? null,
       lastContactedAt: lead.lastContactedAt ? new Date(lead.lastContactedAt) : null,
       leadSource: lead.leadSource,
     },

@@ -17,16 +17,7 @@ export async function createLead(deps: LeadDeps, meta: RequestMeta, input: Parse
   const values = {
     ...complete,
     status: status ?? 'to_call',
-    ...scoreOf({
-      budgetMinInr: null,
-      budgetMaxInr: null,
-      priceMinInr: null,
-      priceMaxInr: null,
-      purchaseTimeline: null,
-      financingStatus: null,
-      lastContactedAt: null,
-      ...complete,
-    }),
+    ...scoreOf(complete),
   };
   try {
     return await withTenant(deps.ds, meta.tenantId, async (tx) => {

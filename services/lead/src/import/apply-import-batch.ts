@@ -139,7 +139,7 @@ async function insertGroups(tx: EntityManager, ctx: BatchContext, groups: RowGro
   if (!groups.length) return [];
   const arrays: unknown[][] = INSERT_COLUMNS.map(() => new Array(groups.length));
   groups.forEach((g, i) => {
-    const score = scoreOf({ ...g.fields, lastContactedAt: null });
+    const score = scoreOf(g.fields);
     INSERT_COLUMNS.forEach(([, , value], c) => (arrays[c]![i] = value(g, ctx, score)));
   });
   const inserted: { phone_e164: string }[] = await tx.query(
@@ -164,7 +164,7 @@ async function updateMerged(tx: EntityManager, ctx: BatchContext, entries: { lea
     const type = column.endsWith('_inr') ? 'bigint' : 'text';
     sets.push(`${column} = coalesce(l.${column}, v.c${params.length - 1}::${type})`);
   }
-  const scores = entries.map((e) => scoreOf({ budgetMinInr: null, budgetMaxInr: null, priceMinInr: null, priceMaxInr: null, purchaseTimeline: null, financingStatus: null, leadSource: 'csv_import', ...stripUndefined(e.lead) }));
+  const scores = entries.map((e) => scoreOf({ ...e.lead, leadSource: e.lead.leadSource ?? 'csv_import' }));
   params.push(scores.map((s) => s.score), scores.map((s) => JSON.stringify(s.scoreFactors)));
   const n = params.length;
   // Every value array goes over as text[] and is cast per column in SQL: one shape for all.
@@ -186,8 +186,4 @@ async function updateMerged(tx: EntityManager, ctx: BatchContext, entries: { lea
     details: { importId: ctx.importId, rows: e.rows, filled: [...e.filled] },
   }));
   await recordActivities(tx, activities);
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

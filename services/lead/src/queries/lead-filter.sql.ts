@@ -1,4 +1,5 @@
 import type { LeadFilters } from '@soraaya/contracts';
+import { searchPattern } from './lead-search';
 
 /** A WHERE fragment and its parameters, numbered from a given offset. */
 export interface SqlFilter {
@@ -9,9 +10,10 @@ export interface SqlFilter {
 /**
  * SQL for the list/export filters. `tenant_id` and `deleted_at is null` come
  * first so every partial index applies. Search matches substrings of a
- * lowercased name/email/phone/property/location column indexed with trigrams.
+ * lowercased name/email/phone/property/location column indexed with trigrams,
+ * or, when the caller found the matches already, their ids (see lead-search.ts).
  */
-export function leadFilterSql(tenantId: string, filters: LeadFilters, opts: { skipStatuses?: boolean } = {}): SqlFilter {
+export function leadFilterSql(tenantId: string, filters: LeadFilters, opts: { skipStatuses?: boolean; searchIds?: string[] } = {}): SqlFilter {
   const params: unknown[] = [tenantId];
   const clauses = ['tenant_id = $1', 'deleted_at is null'];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -29,21 +31,13 @@ export function leadFilterSql(tenantId: string, filters: LeadFilters, opts: { sk
   if (filters.campaignId === 'none') clauses.push('campaign_id is null');
   else if (filters.campaignId) add((p) => `campaign_id = ${p}::uuid`, filters.campaignId);
   if (filters.importId) add((p) => `import_id = ${p}::uuid`, filters.importId);
-  if (filters.search) {
-    const digits = filters.search.replace(/[\s()-]/g, '');
-    // "98200 12345" should find +919820012345: search phones without their punctuation too.
-    const term = /^\+?\d{4,}$/.test(digits) ? digits : filters.search.toLowerCase();
-    add((p) => `search_text like ${p}`, `%${escapeLike(term)}%`);
-  }
+  if (opts.searchIds) add((p) => `id = any(${p}::uuid[])`, opts.searchIds);
+  else if (filters.search) add((p) => `search_text like ${p}`, searchPattern(filters.search));
   if (filters.createdFrom) add((p) => `created_at >= ${p}::timestamptz`, filters.createdFrom);
   if (filters.createdTo) add((p) => `created_at < ${p}::timestamptz`, filters.createdTo);
   if (filters.scoreMin !== undefined) add((p) => `score >= ${p}`, filters.scoreMin);
   if (filters.scoreMax !== undefined) add((p) => `score <= ${p}`, filters.scoreMax);
   return { clauses, params };
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Filters the per-status/priority/campaign counts table can answer exactly. */

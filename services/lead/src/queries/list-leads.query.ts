@@ -5,6 +5,7 @@ import { LEAD_SELECT, rowToLead, type LeadRow } from '../db/lead-row';
 import type { LeadDeps } from '../commands/command-context';
 import { countableFromCounts, leadFilterSql } from './lead-filter.sql';
 import { decodeCursor, encodeCursor } from './lead-cursor';
+import { searchScope } from './lead-search';
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -21,8 +22,9 @@ type LeadPage = ResponseOf<typeof listLeadsV1>;
 
 export async function listLeads(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof listLeadsV1>): Promise<LeadPage> {
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
-    const page = await selectPage(tx, meta.tenantId, input.filters, input.sort, input.limit, input.cursor);
-    const { total, exact } = await countLeads(tx, meta.tenantId, input.filters);
+    const search = await searchScope(tx, input.filters, COUNT_CAP + 1);
+    const page = await selectPage(tx, meta.tenantId, input.filters, input.sort, input.limit, input.cursor, search?.ids);
+    const { total, exact } = await countLeads(tx, meta.tenantId, input.filters, search?.found);
     return { ...page, total, totalIsExact: exact };
   });
 }
@@ -40,11 +42,12 @@ export async function selectPage(
   sort: LeadSort,
   limit: number,
   cursor: string | undefined,
+  searchIds?: string[],
 ): Promise<{ items: LeadPage['items']; nextCursor: string | null }> {
   const column = SORT_COLUMNS[sort.field];
   const dir = sort.direction === 'desc' ? 'desc' : 'asc';
   const lateral = (filters.statuses?.length ?? 0) > 1 && sort.field === 'createdAt';
-  const { clauses, params } = leadFilterSql(tenantId, filters, { skipStatuses: lateral });
+  const { clauses, params } = leadFilterSql(tenantId, filters, { skipStatuses: lateral, searchIds });
   if (cursor) {
     const position = decodeCursor(cursor, sort);
     params.push(position.value, position.id);
@@ -76,7 +79,23 @@ export async function selectPage(
   return { items, nextCursor };
 }
 
-export async function countLeads(tx: EntityManager, tenantId: string, filters: LeadFilters): Promise<{ total: number; exact: boolean }> {
+/**
+ * Totals: from the counts read model when the filters allow, else a count that
+ * stops at COUNT_CAP. With a search, the count runs over the matching ids found
+ * (at most COUNT_CAP + 1 of them), so it is exact or a true lower bound.
+ */
+export async function countLeads(
+  tx: EntityManager,
+  tenantId: string,
+  filters: LeadFilters,
+  searchMatches?: string[],
+): Promise<{ total: number; exact: boolean }> {
+  if (searchMatches) {
+    const ids = searchMatches.slice(0, COUNT_CAP);
+    const { clauses, params } = leadFilterSql(tenantId, filters, { searchIds: ids });
+    const rows: { n: number }[] = await tx.query(`select count(*)::int as n from lead.leads where ${clauses.join(' and ')}`, params);
+    return { total: rows[0]?.n ?? 0, exact: searchMatches.length <= COUNT_CAP };
+  }
   if (countableFromCounts(filters)) {
     const params: unknown[] = [tenantId];
     const clauses = ['tenant_id = $1'];

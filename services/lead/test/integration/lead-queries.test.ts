@@ -116,8 +116,31 @@ describe('lead queries: filters, keyset pages, totals, silent leads, bulk update
   });
 
   it('treats % and _ in search as plain characters', async () => {
-    expect((await t.call(listLeadsV1, { filters: { search: '%' } })).items).toEqual([]);
+    expect((await t.call(listLeadsV1, { filters: { search: '%%%' } })).items).toEqual([]);
     expect((await t.call(listLeadsV1, { filters: { search: 'lead1_' } })).items).toEqual([]);
+  });
+
+  it('refuses a search shorter than 3 characters (the index works on trigrams)', async () => {
+    expect((await t.fail(listLeadsV1, { filters: { search: 'ab' } })).message).toMatch(/at least 3 characters/);
+  });
+
+  it('pages through a search matching thousands of leads, newest first, with an exact total', async () => {
+    const tenantId = uuid7();
+    await t.app.runtime.ds.query(
+      `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, status, priority, lead_source, time_zone, created_at)
+       select gen_random_uuid(), $1, case when g % 5 = 0 then 'Other ' || g else 'Bulk Person ' || g end, '+9197' || lpad(g::text, 8, '0'),
+              '+9197' || lpad(g::text, 8, '0'), 'to_call', 'medium', 'csv_import', 'Asia/Kolkata', now() - make_interval(secs => g)
+         from generate_series(1, 3000) g`,
+      [tenantId],
+    );
+    const first = await t.call(listLeadsV1, { filters: { search: 'bulk person' }, limit: 100 }, { tenantId });
+    expect(first.total).toBe(2400);
+    expect(first.totalIsExact).toBe(true);
+    expect(first.items.map((l) => l.contactPerson).slice(0, 3)).toEqual(['Bulk Person 1', 'Bulk Person 2', 'Bulk Person 3']);
+    const second = await t.call(listLeadsV1, { filters: { search: 'bulk person' }, limit: 100, cursor: first.nextCursor! }, { tenantId });
+    expect(second.items[0]!.contactPerson).toBe('Bulk Person 126');
+    const narrow = await t.call(listLeadsV1, { filters: { search: 'person 29', priorities: ['medium'] } }, { tenantId });
+    expect(narrow.total).toBe(89); // 29, 290-299, 2900-2999 (111) minus the 22 multiples of 5
   });
 
   it('filters by creation time', async () => {
