@@ -5,7 +5,7 @@ import { LEAD_SELECT, rowToLead, type LeadRow } from '../db/lead-row';
 import { csvCell, csvLine } from '../domain/csv-format';
 import { leadFilterSql } from './lead-filter.sql';
 import { decodeCursor, encodeCursor } from './lead-cursor';
-import { SEARCH_ID_LIMIT, searchScope } from './lead-search';
+import { searchScope } from './lead-search';
 
 const SORT = { field: 'createdAt', direction: 'desc' } as const;
 /** Columns holding values we generated (ids, E.164, enums, numbers, dates): no formula guard needed. */
@@ -14,7 +14,7 @@ const TRUSTED = new Set(['id', 'phone_e164', 'status', 'priority', 'lead_source'
 /** One page of the CSV export, newest first; the first page carries the header line. */
 export async function exportLeadsPage(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof exportLeadsPageV1>): Promise<ResponseOf<typeof exportLeadsPageV1>> {
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
-    const search = await searchScope(tx, input.filters, SEARCH_ID_LIMIT + 1);
+    const search = await searchScope(tx, input.filters);
     const { clauses, params } = leadFilterSql(meta.tenantId, input.filters, { searchIds: search?.ids });
     if (input.ids) {
       params.push(input.ids);

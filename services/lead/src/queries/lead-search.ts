@@ -10,7 +10,7 @@ export interface SearchScope {
   ids?: string[];
   /** The search matches many leads: filter with LIKE while walking the sort index. */
   walkIndex: boolean;
-  /** Matching ids found, up to the cap asked (for counts). */
+  /** Matching ids found, at most SEARCH_ID_LIMIT + 1 (for counts). */
   found: string[];
 }
 
@@ -27,9 +27,9 @@ export function searchPattern(search: string): string {
  * SearchUnderRls: under row-level security Postgres will not use it for LIKE),
  * then decides how the page query should read them.
  */
-export async function searchScope(tx: EntityManager, filters: LeadFilters, cap: number): Promise<SearchScope | null> {
+export async function searchScope(tx: EntityManager, filters: LeadFilters): Promise<SearchScope | null> {
   if (!filters.search) return null;
-  const rows: { id: string }[] = await tx.query(`select id from lead.search_lead_ids($1, $2) as id`, [searchPattern(filters.search), cap]);
+  const rows: { id: string }[] = await tx.query(`select id from lead.search_lead_ids($1, $2) as id`, [searchPattern(filters.search), SEARCH_ID_LIMIT + 1]);
   const found = rows.map((r) => r.id);
   if (found.length <= SEARCH_ID_LIMIT) return { ids: found, walkIndex: false, found };
   // Many matches: they are dense, so walking the sort index and filtering finds a page

@@ -5,7 +5,7 @@ import { LEAD_SELECT, rowToLead, type LeadRow } from '../db/lead-row';
 import type { LeadDeps } from '../commands/command-context';
 import { countableFromCounts, leadFilterSql } from './lead-filter.sql';
 import { decodeCursor, encodeCursor } from './lead-cursor';
-import { searchScope } from './lead-search';
+import { SEARCH_ID_LIMIT, searchScope } from './lead-search';
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -22,7 +22,7 @@ type LeadPage = ResponseOf<typeof listLeadsV1>;
 
 export async function listLeads(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof listLeadsV1>): Promise<LeadPage> {
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
-    const search = await searchScope(tx, input.filters, COUNT_CAP + 1);
+    const search = await searchScope(tx, input.filters);
     const page = await selectPage(tx, meta.tenantId, input.filters, input.sort, input.limit, input.cursor, search?.ids);
     const { total, exact } = await countLeads(tx, meta.tenantId, input.filters, search?.found);
     return { ...page, total, totalIsExact: exact };
@@ -82,7 +82,8 @@ export async function selectPage(
 /**
  * Totals: from the counts read model when the filters allow, else a count that
  * stops at COUNT_CAP. With a search, the count runs over the matching ids found
- * (at most COUNT_CAP + 1 of them), so it is exact or a true lower bound.
+ * (at most SEARCH_ID_LIMIT + 1 of them), so it is exact or a true lower bound
+ * ("2,000+"): counting every match of a common word would cost more than the page.
  */
 export async function countLeads(
   tx: EntityManager,
@@ -91,10 +92,10 @@ export async function countLeads(
   searchMatches?: string[],
 ): Promise<{ total: number; exact: boolean }> {
   if (searchMatches) {
-    const ids = searchMatches.slice(0, COUNT_CAP);
+    const ids = searchMatches.slice(0, SEARCH_ID_LIMIT);
     const { clauses, params } = leadFilterSql(tenantId, filters, { searchIds: ids });
     const rows: { n: number }[] = await tx.query(`select count(*)::int as n from lead.leads where ${clauses.join(' and ')}`, params);
-    return { total: rows[0]?.n ?? 0, exact: searchMatches.length <= COUNT_CAP };
+    return { total: rows[0]?.n ?? 0, exact: searchMatches.length <= SEARCH_ID_LIMIT };
   }
   if (countableFromCounts(filters)) {
     const params: unknown[] = [tenantId];

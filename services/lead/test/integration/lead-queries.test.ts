@@ -124,7 +124,7 @@ describe('lead queries: filters, keyset pages, totals, silent leads, bulk update
     expect((await t.fail(listLeadsV1, { filters: { search: 'ab' } })).message).toMatch(/at least 3 characters/);
   });
 
-  it('pages through a search matching thousands of leads, newest first, with an exact total', async () => {
+  it('pages through a search matching thousands of leads, newest first, with a lower-bound total', async () => {
     const tenantId = uuid7();
     await t.app.runtime.ds.query(
       `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, status, priority, lead_source, time_zone, created_at)
@@ -134,8 +134,8 @@ describe('lead queries: filters, keyset pages, totals, silent leads, bulk update
       [tenantId],
     );
     const first = await t.call(listLeadsV1, { filters: { search: 'bulk person' }, limit: 100 }, { tenantId });
-    expect(first.total).toBe(2400);
-    expect(first.totalIsExact).toBe(true);
+    expect(first.total).toBe(2000);
+    expect(first.totalIsExact).toBe(false);
     expect(first.items.map((l) => l.contactPerson).slice(0, 3)).toEqual(['Bulk Person 1', 'Bulk Person 2', 'Bulk Person 3']);
     const second = await t.call(listLeadsV1, { filters: { search: 'bulk person' }, limit: 100, cursor: first.nextCursor! }, { tenantId });
     expect(second.items[0]!.contactPerson).toBe('Bulk Person 126');

@@ -12,7 +12,7 @@ const page = {
 export const leadPageSchema = z.object({
   items: z.array(leadSchema),
   nextCursor: z.string().nullable(),
-  /** Exact when `totalIsExact`; otherwise a lower bound ("10,000+") to keep big filtered counts cheap. */
+  /** Exact when `totalIsExact`; otherwise a lower bound ("10,000+", or "2,000+" for a common search word) to keep big counts cheap. */
   total: z.number().int().nonnegative(),
   totalIsExact: z.boolean(),
 });
