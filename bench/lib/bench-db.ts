@@ -3,18 +3,29 @@ import { Client } from 'pg';
 
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A database of the bench's own, dropped afterwards. */
-export async function createBenchDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database of the bench's own, dropped afterwards. With BENCH_KEEP_DB=true it is
+ * kept, and reused by the next run (`reused` tells the bench to skip its load):
+ * handy when iterating on one query.
+ */
+export async function createBenchDatabase(name: string): Promise<{ url: string; reused: boolean; drop(): Promise<void> }> {
+  const keep = process.env.BENCH_KEEP_DB === 'true';
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
+  const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1;
+  const reused = keep && exists;
+  if (!reused) {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  }
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    reused,
     async drop() {
+      if (keep) return;
       const a = new Client({ connectionString: ADMIN_URL });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);

@@ -16,7 +16,7 @@ export class ServiceProcess {
   private constructor(readonly child: ChildProcess) {}
 
   static async start(entry: string, env: Record<string, string>, port: number): Promise<ServiceProcess> {
-    const child = spawn(process.execPath, ['--enable-source-maps', ...(process.env.SERVICE_NODE_FLAGS ?? DEFAULT_NODE_FLAGS).split(' ').filter(Boolean), entry], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(process.env.SERVICE_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVICE_PROFILE_DIR}`] : []), ...(process.env.SERVICE_NODE_FLAGS ?? DEFAULT_NODE_FLAGS).split(' ').filter(Boolean), entry], { env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
     const svc = new ServiceProcess(child);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

@@ -15,8 +15,8 @@ export const APP_DB_ROLE = 'soraaya_app';
  */
 export async function withTenant<T>(ds: DataSource, tenantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   return ds.transaction(async (tx) => {
-    await tx.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    await tx.query(`set local role ${APP_DB_ROLE}`);
+    // One round trip for both: set_config('role', ..., true) is SET LOCAL ROLE.
+    await tx.query(`select set_config('app.tenant_id', $1, true), set_config('role', $2, true)`, [tenantId, APP_DB_ROLE]);
     return work(tx);
   });
 }
