@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   try {
     // Start once to migrate, then load the data with SQL (indexes built after the load, as a restore would).
     svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600' }, PORT);
-    let t = Date.now();
+    const t = Date.now();
     if (!db.reused) loadLeads(db.url, TENANT, LEADS);
     console.log(`loaded ${LEADS.toLocaleString()} leads (+${(LEADS / 10).toLocaleString()} in other tenants) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 

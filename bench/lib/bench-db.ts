@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { NatsConnection } from 'nats';
 import { Client } from 'pg';
 
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -43,7 +44,7 @@ export function psql(url: string, command: string): string {
 }
 
 /** Deletes the JetStream streams (object store included) a bench created under its prefix. */
-export async function dropPrefixedStreams(nc: import('nats').NatsConnection, prefix: string): Promise<void> {
+export async function dropPrefixedStreams(nc: NatsConnection, prefix: string): Promise<void> {
   const jsm = await nc.jetstreamManager();
   for await (const name of jsm.streams.names()) if (name.includes(prefix)) await jsm.streams.delete(name);
 }
