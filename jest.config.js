@@ -6,15 +6,17 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services'],
-  testMatch: ['**/test/**/*.test.ts'],
+  // e2e/: tests that run several services together (the gateway in front of the lead service...).
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e'],
+  testMatch: ['**/test/**/*.test.ts', '**/e2e/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
-    // ESM-only dependencies (cookie 2, pulled in by fastify's inject) compiled to CommonJS for
+    // ESM-only dependencies (cookie 2 via fastify's inject, content-disposition via @fastify/static) compiled to CommonJS for
     // jest's module loader, which cannot require() ES modules on Node 22.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
+  // @fastify/cookie loads cookie with import(): compiling it to CommonJS turns that into require().
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition|@fastify/cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60_000,
   // Integration suites are mostly waiting on I/O; two workers keep a 2-core machine busy without thrashing.

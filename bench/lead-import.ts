@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     // Second reference: the same rows into a table with lead.leads's indexes (what any
     // loader pays to keep a searchable, filterable table), via the service's migration.
     const indexedSeconds = await copyIntoIndexedTable(db.url, file);
-    console.log(`reference psql \\copy into a table with lead.leads's 11 indexes: ${indexedSeconds.toFixed(2)} s`);
+    console.log(`reference psql \\copy into a table with all of lead.leads's indexes: ${indexedSeconds.toFixed(2)} s`);
 
     // The service as it ships: compiled to one file and run by plain node.
     svc = await ServiceProcess.start(await buildService('lead'), { DATABASE_URL: db.url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', SILENT_SCAN_INTERVAL_SECONDS: '3600', IMPORT_BATCH_SIZE: process.env.IMPORT_BATCH_SIZE ?? '2000' }, PORT);

@@ -2,3 +2,4 @@ export * from './streams';
 export * from './envelope';
 export * from './rpc';
 export * from './lead';
+export * from './webhooks/webhook-delivery.v1';

@@ -22,3 +22,5 @@ export * from './db/query-rows';
 export * from './http/ops-server';
 export * from './lifecycle/shutdown';
 export * from './runtime';
+export * from './validation/time-zone';
+export * from './nats/object-files';

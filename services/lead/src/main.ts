@@ -1,18 +1,9 @@
-import { ConfigError, createLogger, exitOnSignals, loadConfig } from '@soraaya/service-kit';
+import { createLogger, exitOnSignals, loadConfigOrExit } from '@soraaya/service-kit';
 import { SERVICE_NAME, buildLeadApp } from './app';
 import { leadConfigSchema } from './config';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(leadConfigSchema);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`${SERVICE_NAME}: ${err.message}`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(leadConfigSchema, SERVICE_NAME);
   const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
   const app = await buildLeadApp(config);
   exitOnSignals(() => app.stop(), logger);

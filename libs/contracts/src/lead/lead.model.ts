@@ -86,6 +86,8 @@ export const leadSchema = z.object({
   propertyPreferences: propertyPreferencesSchema.nullable(),
   campaignId: z.uuid().nullable(),
   personaId: z.uuid().nullable(),
+  /** The agent who owns the lead; agents see and work only their own leads. */
+  assignedUserId: z.uuid().nullable(),
   followUpCount: z.number().int().nonnegative(),
   callbackAt: isoDateTime.nullable(),
   lastContactedAt: isoDateTime.nullable(),
@@ -129,6 +131,7 @@ export const leadWritableSchema = z
     propertyPreferences: propertyPreferencesSchema.nullish(),
     campaignId: z.uuid().nullish(),
     personaId: z.uuid().nullish(),
+    assignedUserId: z.uuid().nullish(),
     callbackAt: isoDateTime.nullish(),
     notes: optionalText(5000),
   })

@@ -53,3 +53,16 @@ export const baseEnvSchema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
 });
 export type BaseConfig = z.infer<typeof baseEnvSchema>;
+
+/** For a service's main: the config, or exit 78 (EX_CONFIG) with every bad variable named. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, service: string, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  try {
+    return loadConfig(schema, env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${service}: ${err.message}`);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

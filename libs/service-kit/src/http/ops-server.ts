@@ -16,6 +16,12 @@ export interface OpsServerOptions {
  */
 export function buildOpsServer(opts: OpsServerOptions): FastifyInstance {
   const app = Fastify({ logger: false });
+  registerOpsRoutes(app, opts);
+  return app;
+}
+
+/** The same three routes on an existing server (the gateway serves them beside its API). */
+export function registerOpsRoutes(app: FastifyInstance, opts: OpsServerOptions): void {
   const timeoutMs = opts.checkTimeoutMs ?? 2_000;
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -40,8 +46,6 @@ export function buildOpsServer(opts: OpsServerOptions): FastifyInstance {
     reply.header('content-type', opts.metrics.registry.contentType);
     return opts.metrics.registry.metrics();
   });
-
-  return app;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {

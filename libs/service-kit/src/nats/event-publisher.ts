@@ -19,3 +19,8 @@ export async function publishEnvelope(
     headers: buildHeaders({ [CORRELATION_HEADER]: envelope.correlationId, 'Soraaya-Event-Type': envelope.type, ...extraHeaders }),
   });
 }
+
+/** Publishes any JSON payload with an explicit message id (for messages that are not event envelopes, such as stored webhooks). */
+export async function publishRaw(js: JetStreamClient, topology: Topology, subject: string, payload: unknown, msgID: string, timeoutMs = 5_000): Promise<PubAck> {
+  return js.publish(topology.subject(subject), Buffer.from(JSON.stringify(payload)), { msgID, timeout: timeoutMs });
+}

@@ -66,7 +66,7 @@ export async function bulkUpdateLeads(
         activities.push(statusActivity(meta, after.id, before.status, after.status, mover, input.reason ?? null));
         events.push(statusChangedEvent(meta, before.status, after, mover, input.reason ?? null));
       }
-      const fieldChanges = (['priority', 'campaignId'] as const).filter((f) => before[f] !== after[f]);
+      const fieldChanges = (['priority', 'campaignId', 'assignedUserId'] as const).filter((f) => before[f] !== after[f]);
       if (fieldChanges.length) {
         activities.push({
           tenantId: meta.tenantId,
@@ -115,7 +115,8 @@ async function applyBulkChanges(
     (l) =>
       (changes.status !== undefined && l.status !== changes.status) ||
       (changes.priority !== undefined && l.priority !== changes.priority) ||
-      (changes.campaignId !== undefined && l.campaignId !== changes.campaignId),
+      (changes.campaignId !== undefined && l.campaignId !== changes.campaignId) ||
+      (changes.assignedUserId !== undefined && l.assignedUserId !== changes.assignedUserId),
   );
   if (!toChange.length) return [];
   const sets = ['version = version + 1', 'updated_at = now()', 'last_activity_at = now()'];
@@ -132,6 +133,10 @@ async function applyBulkChanges(
   if (changes.campaignId !== undefined) {
     params.push(changes.campaignId);
     sets.push(`campaign_id = $${params.length}::uuid`);
+  }
+  if (changes.assignedUserId !== undefined) {
+    params.push(changes.assignedUserId);
+    sets.push(`assigned_user_id = $${params.length}::uuid`);
   }
   const rows = await queryRows<LeadRow>(
     tx,

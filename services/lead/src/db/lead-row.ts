@@ -24,6 +24,7 @@ export const FIELD_COLUMNS: Record<keyof LeadFields | 'status' | 'score' | 'scor
   propertyPreferences: 'property_preferences',
   campaignId: 'campaign_id',
   personaId: 'persona_id',
+  assignedUserId: 'assigned_user_id',
   callbackAt: 'callback_at',
   notes: 'notes',
   status: 'status',
@@ -39,7 +40,7 @@ export const JSON_FIELDS = new Set(['propertyPreferences', 'scoreFactors']);
 export const LEAD_SELECT = `id, tenant_id, contact_person, phone_raw, phone_e164, email, property_name, property_type, location,
   price_range, price_min_inr, price_max_inr, status, priority, lead_source, time_zone, score, score_factors,
   budget_min_inr, budget_max_inr, purchase_timeline, financing_status, decision_maker_role, property_preferences,
-  campaign_id, persona_id, follow_up_count, callback_at, last_contacted_at, last_activity_at, notes, import_id,
+  campaign_id, persona_id, assigned_user_id, follow_up_count, callback_at, last_contacted_at, last_activity_at, notes, import_id,
   created_at, updated_at, version`;
 
 export interface LeadRow {
@@ -69,6 +70,7 @@ export interface LeadRow {
   property_preferences: Lead['propertyPreferences'];
   campaign_id: string | null;
   persona_id: string | null;
+  assigned_user_id: string | null;
   follow_up_count: number;
   callback_at: Date | null;
   last_contacted_at: Date | null;
@@ -110,6 +112,7 @@ export function rowToLead(r: LeadRow): Lead {
     propertyPreferences: r.property_preferences,
     campaignId: r.campaign_id,
     personaId: r.persona_id,
+    assignedUserId: r.assigned_user_id,
     followUpCount: r.follow_up_count,
     callbackAt: iso(r.callback_at),
     lastContactedAt: iso(r.last_contacted_at),

@@ -93,6 +93,7 @@ export function validateImportRow(
     propertyPreferences: null,
     campaignId: null,
     personaId: null,
+    assignedUserId: null,
     callbackAt: null,
     notes: null,
     ...normalized.fields,

@@ -27,6 +27,7 @@ export type LeadFields = Pick<
   | 'propertyPreferences'
   | 'campaignId'
   | 'personaId'
+  | 'assignedUserId'
   | 'callbackAt'
   | 'notes'
 >;
@@ -60,6 +61,7 @@ const PASS_THROUGH = [
   'propertyPreferences',
   'campaignId',
   'personaId',
+  'assignedUserId',
   'callbackAt',
   'notes',
 ] as const;

@@ -31,6 +31,8 @@ export function leadFilterSql(tenantId: string, filters: LeadFilters, opts: { sk
   if (filters.campaignId === 'none') clauses.push('campaign_id is null');
   else if (filters.campaignId) add((p) => `campaign_id = ${p}::uuid`, filters.campaignId);
   if (filters.importId) add((p) => `import_id = ${p}::uuid`, filters.importId);
+  if (filters.assignedUserId === 'none') clauses.push('assigned_user_id is null');
+  else if (filters.assignedUserId) add((p) => `assigned_user_id = ${p}::uuid`, filters.assignedUserId);
   if (opts.searchIds) add((p) => `id = any(${p}::uuid[])`, opts.searchIds);
   else if (filters.search) add((p) => `search_text like ${p}`, searchPattern(filters.search));
   if (filters.createdFrom) add((p) => `created_at >= ${p}::timestamptz`, filters.createdFrom);
@@ -42,5 +44,13 @@ export function leadFilterSql(tenantId: string, filters: LeadFilters, opts: { sk
 
 /** Filters the per-status/priority/campaign counts table can answer exactly. */
 export function countableFromCounts(filters: LeadFilters): boolean {
-  return !filters.search && !filters.createdFrom && !filters.createdTo && filters.scoreMin === undefined && filters.scoreMax === undefined && !filters.importId;
+  return (
+    !filters.search &&
+    !filters.createdFrom &&
+    !filters.createdTo &&
+    filters.scoreMin === undefined &&
+    filters.scoreMax === undefined &&
+    !filters.importId &&
+    !filters.assignedUserId
+  );
 }

@@ -73,9 +73,10 @@ export const bulkUpdateLeadsV1 = defineEndpoint({
           status: leadStatusSchema.optional(),
           priority: leadPrioritySchema.optional(),
           campaignId: z.uuid().nullable().optional(),
+          assignedUserId: z.uuid().nullable().optional(),
         })
         .strict()
-        .refine((c) => Object.keys(c).length > 0, { message: 'must change at least one of status, priority, campaignId' }),
+        .refine((c) => Object.keys(c).length > 0, { message: 'must change at least one of status, priority, campaignId, assignedUserId' }),
       reason: reason.optional(),
     })
     .strict(),

@@ -11,6 +11,8 @@ export const leadFiltersSchema = z
     /** A campaign id, or `none` for leads in no campaign. */
     campaignId: z.union([z.uuid(), z.literal('none')]).optional(),
     importId: z.uuid().optional(),
+    /** A user id, or `none` for unassigned leads. */
+    assignedUserId: z.union([z.uuid(), z.literal('none')]).optional(),
     /** Free text over name, email, phone, property name and location (3+ characters: the index works on trigrams). */
     search: z.string().trim().min(3, 'must be at least 3 characters').max(200).optional(),
     createdFrom: isoDateTime.optional(),
