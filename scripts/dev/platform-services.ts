@@ -5,7 +5,10 @@ export interface DevService {
   port: number;
 }
 
-export const DEV_SERVICES: DevService[] = [{ name: 'lead', entry: 'services/lead/src/main.ts', port: 3101 }];
+export const DEV_SERVICES: DevService[] = [
+  { name: 'lead', entry: 'services/lead/src/main.ts', port: 3101 },
+  // The gateway serves ops endpoints on its API port.
+  { name: 'gateway', entry: 'services/gateway/src/main.ts', port: 8080 },
+];
 
-/** The demo tenant seeded by `npm start` (the gateway's seed will own its users). */
-export const DEMO_TENANT_ID = '0193a000-0000-7000-8000-00000000de70';
+export { DEMO_TENANT_ID } from '../../services/gateway/src/tenants/demo-tenant';

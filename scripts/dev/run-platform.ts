@@ -34,13 +34,16 @@ async function main(): Promise<void> {
     await nc.close();
     console.log(`\x1b[1mdemo    \x1b[0m tenant ${DEMO_TENANT_ID}: ${seeded.created} leads created, ${seeded.existing} already there`);
   }
+  const gateway = DEV_SERVICES.find((s) => s.name === 'gateway')!;
   console.log('\n\x1b[1mSoraaya is running.\x1b[0m Press Ctrl-C to stop.');
-  for (const svc of DEV_SERVICES) console.log(`  ${svc.name.padEnd(8)} http://127.0.0.1:${svc.port}/readyz  /metrics`);
+  console.log(`  API         http://127.0.0.1:${gateway.port}/api/v1   docs: http://127.0.0.1:${gateway.port}/api/docs`);
+  console.log(`  login       ${process.env.SORAAYA_ADMIN_EMAIL ?? 'admin@soraaya.local'}  (password: SORAAYA_ADMIN_PASSWORD, or the one printed at the first start)`);
+  for (const svc of DEV_SERVICES) console.log(`  ${svc.name.padEnd(11)} http://127.0.0.1:${svc.port}/readyz  /metrics`);
   if (process.env.EXIT_AFTER_START === 'true') await shutdown(0);
 }
 
 function start(svc: DevService): void {
-  const child = spawn('node_modules/.bin/tsx', [svc.entry], { env: { ...env, HTTP_PORT: String(svc.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node_modules/.bin/tsx', [svc.entry], { env: { ...env, HTTP_PORT: String(svc.port), PORT: String(svc.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.set(svc.name, child);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(formatLogLine(svc.name, line)));
