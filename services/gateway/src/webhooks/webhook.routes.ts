@@ -40,7 +40,10 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookD
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
 
-    scope.post('/webhooks/vapi', async (req, reply) => {
+    // Machine-to-machine: browser security headers would be wasted work on every delivery.
+    const machine = { helmet: false as const };
+
+    scope.post('/webhooks/vapi', machine, async (req, reply) => {
       const raw = req.body as Buffer;
       if (!deps.vapi) return sendError(reply, 503, 'unavailable', 'VAPI webhooks are not configured (set VAPI_WEBHOOK_SECRET)');
       const verified = verifyVapi(deps.vapi, req.headers, raw);
@@ -79,7 +82,7 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookD
       ['/webhooks/twilio/voice', 'voice-status'],
       ['/webhooks/twilio/recording', 'recording-status'],
     ] as const) {
-      scope.post(path, async (req: FastifyRequest, reply: FastifyReply) => {
+      scope.post(path, machine, async (req: FastifyRequest, reply: FastifyReply) => {
         if (!deps.twilioAuthToken) return sendError(reply, 503, 'unavailable', 'Twilio webhooks are not configured (set TWILIO_AUTH_TOKEN)');
         const raw = req.body as Buffer | undefined;
         if (!Buffer.isBuffer(raw)) return sendError(reply, 415, 'unsupported_media_type', 'Expected application/x-www-form-urlencoded');
