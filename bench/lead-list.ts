@@ -34,6 +34,7 @@ const QUERIES: { name: string; filters: LeadFilters; sort?: LeadSort; pages?: nu
   { name: 'search name (1 in 12 match)', filters: { search: 'raghavan' }, search: true },
   { name: 'search phone digits (100 match)', filters: { search: '9800 4512' }, search: true },
   { name: 'score >= 80, best first', filters: { scoreMin: 80 }, sort: { field: 'score', direction: 'desc' } },
+  { name: 'high priority by name', filters: { priorities: ['high'] }, sort: { field: 'contactPerson', direction: 'asc' } },
   { name: 'status, 3 pages deep', filters: { statuses: ['to_call', 'follow_up'] }, pages: 3 },
 ];
 

@@ -24,7 +24,18 @@ const endOfCall = (callId: string) => ({
   },
 });
 
-async function streamMessages(p: TestPlatform, subject: string): Promise<{ id: string | undefined; data: Record<string, unknown> }[]> {
+async function streamMessages(p: TestPlatform, subject: string, attempts = 50): Promise<{ id: string | undefined; data: Record<string, unknown> }[]> {
+  try {
+    return await readStream(p, subject);
+  } catch (err) {
+    // Right after a NATS restart JetStream may still be recovering its store.
+    if (attempts <= 1) throw err;
+    await sleep(200);
+    return streamMessages(p, subject, attempts - 1);
+  }
+}
+
+async function readStream(p: TestPlatform, subject: string): Promise<{ id: string | undefined; data: Record<string, unknown> }[]> {
   const jsm = await p.nc.jetstreamManager();
   const stream = p.topology.stream('WEBHOOKS');
   const info = await jsm.streams.info(stream);

@@ -134,6 +134,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
       keyGenerator: (req) => {
         const header = req.headers.authorization;
         const claims = header?.startsWith('Bearer ') ? jwt.verify(header.slice(7)) : null;
+        if (claims) req.auth = claims; // verified once per request: authenticate() reuses it
         return claims ? `u:${claims.tid}:${claims.sub}` : `ip:${req.ip}`;
       },
       errorResponseBuilder: (_req, ctx) => ({ error: { code: 'too_many_requests', message: `Rate limit of ${ctx.max} requests per minute reached; retry in ${Math.ceil(ctx.ttl / 1000)} s` }, statusCode: 429 }),

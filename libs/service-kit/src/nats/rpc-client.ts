@@ -10,6 +10,8 @@ import { AppError, ServiceUnavailableError } from '../errors';
 import { buildHeaders } from './headers';
 import type { Topology } from './topology';
 
+const OK_PREFIX = '{"ok":true,"data":';
+
 const replySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({ ok: z.literal(false), error: errorBodySchema }),
@@ -33,13 +35,43 @@ export class RpcClient {
     data: z.input<TReq>,
     opts: { timeoutMs?: number } = {},
   ): Promise<z.output<TRes>> {
+    const text = await this.send(def, meta, data, opts);
+    const parsed = replySchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new AppError('internal', `Malformed reply from ${def.subject}`);
+    if (!parsed.data.ok) throw AppError.fromBody(parsed.data.error);
+    const result = def.response.safeParse(parsed.data.data);
+    if (!result.success) throw new AppError('internal', `Reply from ${def.subject} does not match its contract`, { issues: result.error.issues });
+    return result.data;
+  }
+
+  /**
+   * The reply's data as the JSON text the service wrote, not parsed or checked
+   * again: for a gateway passing large pages straight to HTTP, where parsing,
+   * validating and re-serialising 50 leads would cost more than the query.
+   * Errors are parsed and thrown as usual.
+   */
+  async requestJson<TReq extends z.ZodType, TRes extends z.ZodType>(
+    def: EndpointDefinition<TReq, TRes>,
+    meta: RequestMeta,
+    data: z.input<TReq>,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<string> {
+    const text = await this.send(def, meta, data, opts);
+    // Replies are written by startRpcService as exactly {"ok":true,"data":<json>}.
+    if (text.startsWith(OK_PREFIX) && text.endsWith('}')) return text.slice(OK_PREFIX.length, -1);
+    const parsed = replySchema.safeParse(JSON.parse(text));
+    if (parsed.success && !parsed.data.ok) throw AppError.fromBody(parsed.data.error);
+    throw new AppError('internal', `Malformed reply from ${def.subject}`);
+  }
+
+  private async send(def: EndpointDefinition<z.ZodType, z.ZodType>, meta: RequestMeta, data: unknown, opts: { timeoutMs?: number }): Promise<string> {
     const payload = Buffer.from(JSON.stringify({ meta, data }));
-    let reply;
     try {
-      reply = await this.nc.request(this.topology.subject(def.subject), payload, {
+      const reply = await this.nc.request(this.topology.subject(def.subject), payload, {
         timeout: opts.timeoutMs ?? this.defaultTimeoutMs,
         headers: buildHeaders({ [CORRELATION_HEADER]: meta.correlationId }),
       });
+      return new TextDecoder().decode(reply.data);
     } catch (err) {
       const code = (err as NatsError).code;
       if (code === ErrorCode.NoResponders) {
@@ -50,11 +82,5 @@ export class RpcClient {
       }
       throw new ServiceUnavailableError(`Could not reach the ${def.service} service: ${(err as Error).message}`);
     }
-    const parsed = replySchema.safeParse(JSON.parse(new TextDecoder().decode(reply.data)));
-    if (!parsed.success) throw new AppError('internal', `Malformed reply from ${def.subject}`);
-    if (!parsed.data.ok) throw AppError.fromBody(parsed.data.error);
-    const result = def.response.safeParse(parsed.data.data);
-    if (!result.success) throw new AppError('internal', `Reply from ${def.subject} does not match its contract`, { issues: result.error.issues });
-    return result.data;
   }
 }

@@ -88,14 +88,17 @@ export function registerLeadRoutes(api: ApiRoutes, rpc: RpcClient): void {
       })
       .strict(),
     response: listLeadsV1.response,
-    handler: ({ query, auth, meta }) => {
+    handler: async ({ query, auth, meta, reply }) => {
       const [field, direction] = (query.sort ?? 'createdAt:desc').split(':') as [(typeof LEAD_SORT_FIELDS)[number], 'asc' | 'desc'];
-      return rpc.request(listLeadsV1, meta, {
+      // The page goes out as the lead service wrote it: parsing, validating and re-serialising
+      // 50 leads here cost more than the query. (Typed clients in the tests check the contract.)
+      const json = await rpc.requestJson(listLeadsV1, meta, {
         filters: scopeFilters(auth, filtersFromQuery(query)),
         sort: { field, direction },
         ...(query.limit !== undefined ? { limit: query.limit } : {}),
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
+      return reply.type('application/json').send(json);
     },
   });
 

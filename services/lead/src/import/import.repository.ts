@@ -37,14 +37,12 @@ export async function findImport(tx: EntityManager, tenantId: string, id: string
 }
 
 export async function importIssues(tx: EntityManager, importId: string, offset: number, limit: number): Promise<{ issues: ImportRowIssue[]; total: number }> {
-  const [rows, total]: [{ row_number: number; column_name: string | null; severity: 'error' | 'warning'; message: string }[], { n: number }[]] = await Promise.all([
-    tx.query(
-      `select row_number, column_name, severity, message from lead.import_issues where import_id = $1
-        order by row_number, severity, column_name nulls first offset $2 limit $3`,
-      [importId, offset, limit],
-    ),
-    tx.query(`select count(*)::int as n from lead.import_issues where import_id = $1`, [importId]),
-  ]);
+  const rows: { row_number: number; column_name: string | null; severity: 'error' | 'warning'; message: string }[] = await tx.query(
+    `select row_number, column_name, severity, message from lead.import_issues where import_id = $1
+      order by row_number, severity, column_name nulls first offset $2 limit $3`,
+    [importId, offset, limit],
+  );
+  const total: { n: number }[] = await tx.query(`select count(*)::int as n from lead.import_issues where import_id = $1`, [importId]);
   return {
     issues: rows.map((r) => ({ row: r.row_number, column: r.column_name, severity: r.severity, message: r.message })),
     total: total[0]?.n ?? 0,

@@ -8,11 +8,10 @@ export async function getLead(deps: LeadDeps, meta: RequestMeta, input: ParsedRe
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
     const lead = await findLead(tx, meta.tenantId, input.id);
     if (!lead) throw new NotFoundError(`Lead ${input.id} not found`);
-    const [activities, notes, creator] = await Promise.all([
-      listActivities(tx, meta.tenantId, lead.id),
-      listNotes(tx, meta.tenantId, lead.id),
-      tx.query(`select created_by from lead.leads where id = $1`, [lead.id]) as Promise<{ created_by: string | null }[]>,
-    ]);
+    // One after another: they share the transaction's single connection.
+    const activities = await listActivities(tx, meta.tenantId, lead.id);
+    const notes = await listNotes(tx, meta.tenantId, lead.id);
+    const creator: { created_by: string | null }[] = await tx.query(`select created_by from lead.leads where id = $1`, [lead.id]);
     const created: Activity = {
       id: lead.id,
       leadId: lead.id,
