@@ -32,7 +32,7 @@ describe('gateway over real HTTP on loopback', () => {
     const created = await fetch(`${base}/api/v1/leads`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ contactPerson: 'Kavya Menon', phone: '+91 98450 12355' }) });
     expect(created.status).toBe(201);
     const list = await fetch(`${base}/api/v1/leads?search=kavya`, { headers: auth });
-    expect((await list.json()).items).toHaveLength(1);
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
     const csv = await fetch(`${base}/api/v1/leads/export`, { headers: auth });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await csv.text()).toMatch(/Kavya Menon/);

@@ -2,6 +2,8 @@ import { RpcClient, Topology, loadConfig, uuid7 } from '@soraaya/service-kit';
 import { createTestInfra, type TestInfra } from '@soraaya/service-kit/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { connect, type NatsConnection } from 'nats';
+import { buildCampaignApp, type CampaignApp } from '../../services/campaign/src/app';
+import { campaignConfigSchema } from '../../services/campaign/src/config';
 import { buildLeadApp, type LeadApp } from '../../services/lead/src/app';
 import { leadConfigSchema } from '../../services/lead/src/config';
 import { buildGatewayApp, type GatewayApp } from '../../services/gateway/src/app';
@@ -18,6 +20,7 @@ export interface TestPlatform {
   infra: TestInfra;
   gateway: GatewayApp;
   lead: LeadApp | null;
+  campaign: CampaignApp | null;
   http: FastifyInstance;
   nc: NatsConnection;
   topology: Topology;
@@ -40,10 +43,11 @@ export interface TestUser {
   refreshToken: string;
 }
 
-export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean } = {}): Promise<TestPlatform> {
+export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean } = {}): Promise<TestPlatform> {
   const infra = await createTestInfra(label);
   const baseEnv: Record<string, string> = { ...infra.env, SILENT_SCAN_INTERVAL_SECONDS: '3600', SEED_DEMO_TENANT: 'false', ...env };
   const lead = opts.lead === false ? null : await buildLeadApp(loadConfig(leadConfigSchema, baseEnv), { jobs: false });
+  const campaign = opts.campaign ? await buildCampaignApp(loadConfig(campaignConfigSchema, baseEnv)) : null;
   const gateway = await buildGatewayApp(loadConfig(gatewayConfigSchema, baseEnv));
   const nc = await connect({ servers: baseEnv.NATS_URL ?? infra.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
   const topology = new Topology(infra.natsPrefix);
@@ -58,6 +62,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     infra,
     gateway,
     lead,
+    campaign,
     http: gateway.http,
     nc,
     topology,
@@ -92,6 +97,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     },
     async stop() {
       await gateway.stop();
+      await campaign?.stop();
       await lead?.stop();
       await nc.close();
       await infra.destroy();

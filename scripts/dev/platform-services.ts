@@ -7,6 +7,7 @@ export interface DevService {
 
 export const DEV_SERVICES: DevService[] = [
   { name: 'lead', entry: 'services/lead/src/main.ts', port: 3101 },
+  { name: 'campaign', entry: 'services/campaign/src/main.ts', port: 3102 },
   // The gateway serves ops endpoints on its API port.
   { name: 'gateway', entry: 'services/gateway/src/main.ts', port: 8080 },
 ];

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const nc = await connect({ servers: env.NATS_URL });
     const seeded = await seedDemo(new RpcClient(nc, new Topology(process.env.NATS_PREFIX ?? ''), 10_000));
     await nc.close();
-    console.log(`\x1b[1mdemo    \x1b[0m tenant ${DEMO_TENANT_ID}: ${seeded.created} leads created, ${seeded.existing} already there`);
+    console.log(`\x1b[1mdemo    \x1b[0m tenant ${DEMO_TENANT_ID}: ${seeded.created} leads created, ${seeded.existing} already there; campaign ${seeded.campaign}`);
   }
   const gateway = DEV_SERVICES.find((s) => s.name === 'gateway')!;
   console.log('\n\x1b[1mSoraaya is running.\x1b[0m Press Ctrl-C to stop.');

@@ -4,6 +4,9 @@ import { DataSource, type MixedList } from 'typeorm';
 // bigint columns (counts, rupee amounts) as numbers: every value we store is far
 // below 2^53, and strings would leak into every DTO.
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+// dates stay 'YYYY-MM-DD' strings: as Date objects they take the process time zone and can shift a day.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+types.setTypeParser(types.builtins.NUMERIC, (value) => Number(value));
 import { sqlIdentifier } from './sql-identifier';
 
 export interface ServiceDataSourceOptions {

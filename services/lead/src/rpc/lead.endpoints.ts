@@ -10,6 +10,7 @@ import {
   getLeadImportV1,
   getLeadV1,
   leadCountsV1,
+  leadIdsPageV1,
   listDncV1,
   listLeadsV1,
   removeDncV1,
@@ -32,6 +33,7 @@ import { startImport } from '../import/start-import.command';
 import { exportLeadsPage } from '../queries/export-leads.query';
 import { getLead } from '../queries/get-lead.query';
 import { leadCounts } from '../queries/lead-counts.query';
+import { leadIdsPage } from '../queries/lead-ids.query';
 import { listLeads } from '../queries/list-leads.query';
 import { silentLeads } from '../queries/silent-leads.query';
 
@@ -42,6 +44,7 @@ export function leadEndpoints(deps: LeadDeps & { files: ImportFileStore }): Endp
     endpoint(getLeadV1, (data, { meta }) => getLead(deps, meta, data)),
     endpoint(silentLeadsV1, (data, { meta }) => silentLeads(deps, meta, data)),
     endpoint(leadCountsV1, (data, { meta }) => leadCounts(deps, meta, data)),
+    endpoint(leadIdsPageV1, (data, { meta }) => leadIdsPage(deps, meta, data)),
     endpoint(createLeadV1, (data, { meta }) => createLead(deps, meta, data)),
     endpoint(updateLeadV1, (data, { meta }) => updateLead(deps, meta, data)),
     endpoint(deleteLeadV1, (data, { meta }) => deleteLead(deps, meta, data)),

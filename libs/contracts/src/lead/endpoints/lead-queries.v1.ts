@@ -67,3 +67,18 @@ export const leadCountsV1 = defineEndpoint({
     byPriority: z.record(z.string(), z.number().int().nonnegative()),
   }),
 });
+
+/** Ids of leads matching a filter, a page at a time: how other services stream large selections. */
+export const leadIdsPageV1 = defineEndpoint({
+  service: 'lead',
+  verb: 'ids_page',
+  version: 1,
+  request: z
+    .object({
+      filters: leadFiltersSchema.default({}),
+      cursor: z.string().min(1).max(1000).optional(),
+      pageSize: z.number().int().min(1).max(5000).default(2000),
+    })
+    .strict(),
+  response: z.object({ ids: z.array(z.uuid()), nextCursor: z.string().nullable() }),
+});

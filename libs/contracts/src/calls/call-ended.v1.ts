@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+
+export const CALL_OUTCOMES = ['answered', 'no_answer', 'busy', 'voicemail', 'failed'] as const;
+
+/** A call attempt finished (whatever happened). Emitted once per call by the dialer. */
+export const callEndedV1 = defineEvent({
+  type: 'call.ended',
+  version: 1,
+  stream: 'CALLS',
+  subject: 'calls.ended.v1',
+  data: z.object({
+    callId: z.uuid(),
+    leadId: z.uuid(),
+    campaignId: z.uuid().nullable(),
+    personaId: z.uuid().nullable(),
+    attempt: z.number().int().positive(),
+    outcome: z.enum(CALL_OUTCOMES),
+    /** The provider's reason, kept verbatim (VAPI endedReason, Twilio status). */
+    endedReason: z.string().nullable(),
+    durationSeconds: z.number().nonnegative(),
+    costUsd: z.number().nonnegative(),
+    startedAt: z.iso.datetime({ offset: true }),
+    endedAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -1,0 +1,3 @@
+export * from './call-started.v1';
+export * from './call-ended.v1';
+export * from './intel-call-analyzed.v1';
