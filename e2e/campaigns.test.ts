@@ -72,6 +72,15 @@ describe('campaign service through the gateway', () => {
       expect((await api(manager, 'PUT', `/api/v1/properties/${pent.id}`, { version: 2, changes: { type: 'castle' } })).statusCode).toBe(400);
     });
 
+    it('deletes a property no running campaign presents, and an unused persona', async () => {
+      const tmp = (await api(manager, 'POST', '/api/v1/properties', property('Temporary Listing'))).json();
+      expect((await api(manager, 'DELETE', `/api/v1/properties/${tmp.id}`)).json()).toEqual({ id: tmp.id });
+      expect((await api(manager, 'GET', `/api/v1/properties/${tmp.id}`)).statusCode).toBe(404);
+      const unused = (await api(manager, 'POST', '/api/v1/agent-personas', persona('Unused One'))).json();
+      expect((await api(manager, 'DELETE', `/api/v1/agent-personas/${unused.id}`)).statusCode).toBe(200);
+      expect((await api(manager, 'DELETE', `/api/v1/agent-personas/${unused.id}`)).statusCode).toBe(404);
+    });
+
     it('matches properties to a lead with reasons, never offering sold ones', async () => {
       const lead = (await api(manager, 'POST', '/api/v1/leads', { contactPerson: 'Priya Raghavan', phone: '09820012346', location: 'Worli, Mumbai', propertyType: 'apartment', priceRange: '₹12 Cr - ₹15 Cr' })).json();
       const matches = (await api(manager, 'GET', `/api/v1/properties/match?leadId=${lead.id}`)).json();
@@ -149,6 +158,12 @@ describe('campaign service through the gateway', () => {
       const msg = await jsm.streams.getMessage(p.topology.stream('CAMPAIGNS'), { last_by_subj: p.topology.subject('campaigns.started.v1') });
       const event = JSON.parse(new TextDecoder().decode(msg.data));
       expect(event.data).toMatchObject({ campaign: { id: campaignId, status: 'active' }, personas: [{ id: personaId }], properties: [{ name: expect.any(String) }] });
+    });
+
+    it('lists campaigns by status and name', async () => {
+      expect((await api(manager, 'GET', '/api/v1/campaigns?status=active')).json().items.map((c: { id: string }) => c.id)).toEqual([campaignId]);
+      expect((await api(agent, 'GET', '/api/v1/campaigns?search=worli')).json().items).toHaveLength(1);
+      expect((await api(manager, 'GET', '/api/v1/campaigns?status=running')).statusCode).toBe(400);
     });
 
     it('refuses to delete a persona a campaign uses', async () => {
