@@ -184,7 +184,7 @@ describe('campaign service through the gateway', () => {
         const callId = uuid7();
         await publish(callStartedV1, { callId, leadId, campaignId, personaId, attempt: 1, provider: 'simulator', startedAt: now });
         const answered = i < 3;
-        await publish(callEndedV1, { callId, leadId, campaignId, personaId, attempt: 1, outcome: answered ? 'answered' : 'no_answer', endedReason: null, durationSeconds: answered ? 120 : 0, costUsd: 0.25, startedAt: now, endedAt: now });
+        await publish(callEndedV1, { callId, leadId, campaignId, personaId, attempt: 1, outcome: answered ? 'answered' : 'no_answer', endedReason: null, durationSeconds: answered ? 120 : 0, costUsd: 0.25, startedAt: now, endedAt: now, recordingUrl: null, transcript: null, summary: null });
         if (answered) await publish(intelCallAnalyzedV1, { callId, leadId, campaignId, personaId, classification: i === 0 ? 'qualified' : 'not_interested', score: 80, sentiment: 'positive' });
       }
       let perf;

@@ -3,6 +3,8 @@ import { createTestInfra, type TestInfra } from '@soraaya/service-kit/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { connect, type NatsConnection } from 'nats';
 import { buildCampaignApp, type CampaignApp } from '../../services/campaign/src/app';
+import { buildDialerApp, type DialerApp, type DialerAppOptions } from '../../services/dialer/src/app';
+import { dialerConfigSchema } from '../../services/dialer/src/config';
 import { campaignConfigSchema } from '../../services/campaign/src/config';
 import { buildLeadApp, type LeadApp } from '../../services/lead/src/app';
 import { leadConfigSchema } from '../../services/lead/src/config';
@@ -21,6 +23,11 @@ export interface TestPlatform {
   gateway: GatewayApp;
   lead: LeadApp | null;
   campaign: CampaignApp | null;
+  dialer: DialerApp | null;
+  /** Base URL of the gateway when it listens on loopback (the dialer's simulator posts webhooks to it). */
+  baseUrl: string | null;
+  /** Starts (or restarts) a dialer against this platform. */
+  startDialer(env?: Record<string, string>, opts?: DialerAppOptions): Promise<DialerApp>;
   http: FastifyInstance;
   nc: NatsConnection;
   topology: Topology;
@@ -43,12 +50,17 @@ export interface TestUser {
   refreshToken: string;
 }
 
-export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean } = {}): Promise<TestPlatform> {
+export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean; listen?: boolean } = {}): Promise<TestPlatform> {
   const infra = await createTestInfra(label);
   const baseEnv: Record<string, string> = { ...infra.env, SILENT_SCAN_INTERVAL_SECONDS: '3600', SEED_DEMO_TENANT: 'false', ...env };
   const lead = opts.lead === false ? null : await buildLeadApp(loadConfig(leadConfigSchema, baseEnv), { jobs: false });
   const campaign = opts.campaign ? await buildCampaignApp(loadConfig(campaignConfigSchema, baseEnv)) : null;
   const gateway = await buildGatewayApp(loadConfig(gatewayConfigSchema, baseEnv));
+  let baseUrl: string | null = null;
+  if (opts.listen) {
+    await gateway.http.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(gateway.http.server.address() as { port: number }).port}`;
+  }
   const nc = await connect({ servers: baseEnv.NATS_URL ?? infra.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
   const topology = new Topology(infra.natsPrefix);
   const tenants = { a: uuid7(), b: uuid7() };
@@ -63,6 +75,13 @@ export async function startPlatform(label: string, env: Record<string, string> =
     gateway,
     lead,
     campaign,
+    dialer: null,
+    baseUrl,
+    async startDialer(dialerEnv = {}, dialerOpts = {}) {
+      const config = loadConfig(dialerConfigSchema, { ...baseEnv, SIMULATOR_WEBHOOK_URL: `${baseUrl}/webhooks/vapi`, SIMULATOR_SPEED: '0', ...dialerEnv });
+      platform.dialer = await buildDialerApp(config, dialerOpts);
+      return platform.dialer;
+    },
     http: gateway.http,
     nc,
     topology,
@@ -96,6 +115,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
       });
     },
     async stop() {
+      await platform.dialer?.stop();
       await gateway.stop();
       await campaign?.stop();
       await lead?.stop();

@@ -20,6 +20,10 @@ export const callEndedV1 = defineEvent({
     endedReason: z.string().nullable(),
     durationSeconds: z.number().nonnegative(),
     costUsd: z.number().nonnegative(),
+    recordingUrl: z.string().nullable(),
+    /** The conversation as text (speaker-prefixed lines), for transcript intelligence. */
+    transcript: z.string().nullable(),
+    summary: z.string().nullable(),
     startedAt: z.iso.datetime({ offset: true }),
     endedAt: z.iso.datetime({ offset: true }),
   }),

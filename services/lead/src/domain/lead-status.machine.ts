@@ -51,8 +51,9 @@ export const LEAD_STATUS_TRANSITIONS: Readonly<Record<LeadStatus, Partial<Record
   },
   follow_up: {
     calling: 'auto',
-    qualified: 'manual',
-    not_interested: 'manual',
+    // After a call the dialer parks the lead in follow_up; transcript intelligence then decides.
+    qualified: 'both',
+    not_interested: 'both',
     callback_requested: 'both',
     unresponsive: 'auto',
     human_input_needed: 'both',

@@ -1,0 +1,72 @@
+import type { Call } from '@soraaya/contracts';
+import type { CallFacts } from '../domain/call-state.machine';
+
+export interface CallRow {
+  id: string;
+  tenant_id: string;
+  campaign_id: string | null;
+  lead_id: string;
+  attempt: number;
+  persona_id: string | null;
+  provider: string;
+  provider_call_id: string | null;
+  state: Call['state'];
+  outcome: Call['outcome'];
+  answered: boolean;
+  ended_reason: string | null;
+  duration_seconds: number | null;
+  cost_usd: number | null;
+  recording_url: string | null;
+  transcript: string | null;
+  summary: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+}
+
+export function rowToCall(r: CallRow): Call {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    campaignId: r.campaign_id,
+    leadId: r.lead_id,
+    attempt: r.attempt,
+    personaId: r.persona_id,
+    provider: r.provider,
+    providerCallId: r.provider_call_id,
+    state: r.state,
+    outcome: r.outcome,
+    endedReason: r.ended_reason,
+    durationSeconds: r.duration_seconds,
+    costUsd: r.cost_usd,
+    recordingUrl: r.recording_url,
+    createdAt: r.created_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    endedAt: r.ended_at?.toISOString() ?? null,
+  };
+}
+
+export function factsOf(r: CallRow): CallFacts {
+  return {
+    state: r.state,
+    outcome: r.outcome,
+    endedReason: r.ended_reason,
+    durationSeconds: r.duration_seconds,
+    costUsd: r.cost_usd,
+    recordingUrl: r.recording_url,
+    transcript: r.transcript,
+    summary: r.summary,
+    answered: r.answered,
+  };
+}
+
+export interface DialerCampaign {
+  id: string;
+  tenant_id: string;
+  name: string;
+  status: string;
+  policy: import('@soraaya/contracts').CallingPolicy;
+  personas: import('@soraaya/contracts').Persona[];
+  variants: { personaId: string; weight: number }[];
+  properties: import('@soraaya/contracts').Property[];
+}

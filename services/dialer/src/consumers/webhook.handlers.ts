@@ -1,0 +1,80 @@
+import { webhookDeliveryV1, type WebhookDelivery } from '@soraaya/contracts';
+import { PoisonMessageError, type ConsumedMessage, type ConsumerSpec } from '@soraaya/service-kit';
+import type { DataSource } from 'typeorm';
+import { observeCall, type LifecycleDeps } from '../calls/call-lifecycle';
+import { observeTwilio, outcomeFromVapiReason, stateFromVapiStatus, type ProviderObservation } from '../domain/call-state.machine';
+
+function parseDelivery(msg: ConsumedMessage): WebhookDelivery {
+  try {
+    return webhookDeliveryV1.parse(JSON.parse(new TextDecoder().decode(msg.data)));
+  } catch (err) {
+    throw new PoisonMessageError(`not a webhook delivery: ${(err as Error).message.slice(0, 200)}`);
+  }
+}
+
+/** What a VAPI server message says about its call. Unknown types say nothing (stored, acknowledged). */
+export function observeVapi(message: Record<string, unknown>, answered: boolean): ProviderObservation {
+  const type = String(message.type);
+  const endedReason = typeof message.endedReason === 'string' ? message.endedReason : undefined;
+  if (type === 'status-update') {
+    const state = stateFromVapiStatus(String(message.status ?? ''));
+    if (state === 'ended') return { state, ...(endedReason ? { endedReason, outcome: outcomeFromVapiReason(endedReason, answered) } : {}) };
+    return state ? { state } : {};
+  }
+  if (type === 'end-of-call-report') {
+    const artifact = (message.artifact ?? {}) as { transcript?: unknown; recordingUrl?: unknown; recording?: { url?: unknown } };
+    const analysis = (message.analysis ?? {}) as { summary?: unknown };
+    const reason = endedReason ?? 'unknown';
+    const duration = Number(message.durationSeconds ?? (message.call as { duration?: unknown } | undefined)?.duration);
+    const recording = message.recordingUrl ?? artifact.recordingUrl ?? artifact.recording?.url;
+    return {
+      state: 'ended',
+      outcome: outcomeFromVapiReason(reason, answered || (Number.isFinite(duration) && duration > 0 && !/no-answer|busy|voicemail/.test(reason))),
+      endedReason: reason,
+      ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}),
+      ...(typeof message.cost === 'number' ? { costUsd: message.cost } : {}),
+      ...(typeof recording === 'string' ? { recordingUrl: recording } : {}),
+      ...(typeof artifact.transcript === 'string' && artifact.transcript ? { transcript: artifact.transcript } : {}),
+      ...(typeof analysis.summary === 'string' ? { summary: analysis.summary } : typeof message.summary === 'string' ? { summary: message.summary } : {}),
+    };
+  }
+  if (type === 'hang') return { state: 'ended', outcome: 'failed', endedReason: 'hang' };
+  return {};
+}
+
+/**
+ * Provider webhooks (stored by the gateway on WEBHOOKS) applied to calls. Each
+ * delivery is recorded once in provider_events; a delivery for a call we have
+ * not saved yet (the provider answered faster than our write) is retried.
+ */
+export function webhookConsumers(ds: DataSource, lifecycle: LifecycleDeps): ConsumerSpec[] {
+  const handle = async (msg: ConsumedMessage) => {
+    const d = parseDelivery(msg);
+    const found: { id: string; tenant_id: string; answered: boolean }[] = d.callId
+      ? await ds.query(`select id, tenant_id, answered from dialer.calls where id = $1`, [/^[0-9a-f-]{36}$/.test(d.callId) ? d.callId : '00000000-0000-0000-0000-000000000000'])
+      : await ds.query(`select id, tenant_id, answered from dialer.calls where provider = $1 and provider_call_id = $2`, [d.provider === 'twilio' ? 'twilio' : 'vapi', d.providerCallId]);
+    const call = found[0];
+    const fresh: unknown[] = await ds.query(
+      `insert into dialer.provider_events (id, call_id, provider, type, received_at, payload) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing returning id`,
+      [d.id, call?.id ?? null, d.provider, d.type, d.receivedAt, JSON.stringify(d.body)],
+    );
+    if (!call) {
+      if (msg.lastAttempt) return; // kept in provider_events for audit; no call of ours to apply it to
+      await ds.query(`delete from dialer.provider_events where id = $1 and call_id is null`, [d.id]);
+      throw new Error(`no call yet for ${d.provider} ${d.providerCallId ?? d.callId}`);
+    }
+    if (!fresh.length) return; // this exact delivery was applied before
+    const observation =
+      d.provider === 'vapi'
+        ? observeVapi((d.body as { message: Record<string, unknown> }).message, call.answered)
+        : (() => {
+            const p = d.body as Record<string, string>;
+            return observeTwilio(p.CallStatus ?? '', p.AnsweredBy, p.CallDuration ? Number(p.CallDuration) : undefined);
+          })();
+    if (Object.keys(observation).length) await observeCall(lifecycle, call.tenant_id, call.id, observation);
+  };
+  return [
+    { stream: 'WEBHOOKS', durable: 'dialer-vapi-webhooks', filterSubject: 'webhooks.vapi', concurrency: 8, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
+    { stream: 'WEBHOOKS', durable: 'dialer-twilio-webhooks', filterSubject: 'webhooks.twilio', concurrency: 8, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
+  ];
+}

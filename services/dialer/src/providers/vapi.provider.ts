@@ -1,0 +1,50 @@
+import { VapiClient } from '@vapi-ai/server-sdk';
+import { fill, templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
+
+export interface VapiProviderConfig {
+  apiKey: string;
+  phoneNumberId: string;
+  /** A base assistant in the VAPI dashboard; each call overrides it with the persona. */
+  assistantId: string;
+  baseUrl?: string;
+}
+
+/**
+ * Calls through VAPI: the campaign persona becomes assistant overrides (first
+ * message, system prompt, voice, variable values), and metadata ties every
+ * webhook of the call back to our tenant, lead, campaign and call ids.
+ */
+export class VapiProvider implements TelephonyProvider {
+  readonly name = 'vapi';
+  private readonly client: VapiClient;
+
+  constructor(private readonly config: VapiProviderConfig) {
+    this.client = new VapiClient({ token: config.apiKey, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), maxRetries: 0, timeoutInSeconds: 15 });
+  }
+
+  async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {
+    const values = templateValues(req);
+    const metadata = { tenantId: req.tenantId, leadId: req.leadId, campaignId: req.campaignId, callId: req.callId, attempt: req.attempt };
+    const persona = req.persona;
+    const call = await this.client.calls.create({
+      phoneNumberId: this.config.phoneNumberId,
+      assistantId: this.config.assistantId,
+      customer: { number: req.to, name: req.lead.contactPerson },
+      assistantOverrides: {
+        ...(persona ? { firstMessage: fill(persona.firstMessage, values) } : {}),
+        ...(persona
+          ? {
+              model: { provider: 'openai', model: 'gpt-4o', messages: [{ role: 'system', content: fill(persona.scriptTemplate, values) }] },
+              voice: { provider: persona.voiceProvider, voiceId: persona.voiceId },
+            }
+          : {}),
+        variableValues: values,
+        metadata,
+      } as never,
+      metadata,
+    } as never);
+    const id = (call as { id?: string }).id;
+    if (!id) throw new Error('VAPI answered without a call id');
+    return { providerCallId: id };
+  }
+}
