@@ -1,4 +1,4 @@
-import type { Call } from '@soraaya/contracts';
+import type { Call, CallingPolicy, Persona, Property } from '@soraaya/contracts';
 import type { CallFacts } from '../domain/call-state.machine';
 
 export interface CallRow {
@@ -65,8 +65,8 @@ export interface DialerCampaign {
   tenant_id: string;
   name: string;
   status: string;
-  policy: import('@soraaya/contracts').CallingPolicy;
-  personas: import('@soraaya/contracts').Persona[];
+  policy: CallingPolicy;
+  personas: Persona[];
   variants: { personaId: string; weight: number }[];
-  properties: import('@soraaya/contracts').Property[];
+  properties: Property[];
 }
