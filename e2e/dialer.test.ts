@@ -23,12 +23,12 @@ async function until<T>(check: () => Promise<T | undefined | false | null>, ms =
   throw new Error('condition not met in time');
 }
 
-async function insertLeads(p: TestPlatform, tenantId: string, n: number, zone: string, startAt = 0): Promise<void> {
+async function insertLeads(p: TestPlatform, tenantId: string, n: number, zone: string, startAt: number, label: string): Promise<void> {
   await p.gateway.runtime.ds.query(
     `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, status, priority, lead_source, time_zone, location, property_name)
-     select gen_random_uuid(), $1, 'Dial Lead ' || g, '+9190' || lpad(g::text, 8, '0'), '+9190' || lpad(g::text, 8, '0'), 'to_call', 'medium', 'csv_import', $2, 'Worli, Mumbai', 'Lodha Park'
+     select gen_random_uuid(), $1, $5 || ' ' || g, '+9190' || lpad(g::text, 8, '0'), '+9190' || lpad(g::text, 8, '0'), 'to_call', 'medium', 'csv_import', $2, 'Worli, Mumbai', 'Lodha Park'
        from generate_series($3::int, $4::int) g`,
-    [tenantId, zone, startAt + 1, startAt + n],
+    [tenantId, zone, startAt + 1, startAt + n, label],
   );
   await p.gateway.runtime.ds.query(
     `insert into lead.lead_counts (tenant_id, status, priority, campaign_key, n) values ($1, 'to_call', 'medium', '00000000-0000-0000-0000-000000000000', $2)
@@ -50,12 +50,12 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     await p.stop();
   });
 
-  async function campaignFor(name: string, leadCount: number, policy: Record<string, unknown>, startAt: number) {
-    const zone = middayZone();
-    await insertLeads(p, p.tenants.a, leadCount, zone, startAt);
+  async function campaignFor(name: string, leadCount: number, policy: Record<string, unknown>, startAt: number, zone = middayZone()) {
+    const label = `${name} lead`;
+    await insertLeads(p, p.tenants.a, leadCount, zone, startAt, label);
     const persona = (await api('POST', '/api/v1/agent-personas', { name: `${name} persona`, region: 'mumbai', voiceId: 'sim', firstMessage: 'Hello {{lead.first_name}}', scriptTemplate: 'Talk about {{property.name}}' })).json();
     const campaign = (await api('POST', '/api/v1/campaigns', { name, personas: [{ personaId: persona.id, weight: 1 }], callingPolicy: { windowStart: '09:00', windowEnd: '20:00', windowTimeZone: 'campaign', campaignTimeZone: zone, ...policy } })).json();
-    const assigned = (await api('POST', `/api/v1/campaigns/${campaign.id}/assign-leads`, { filters: { search: `dial lead` } })).json();
+    const assigned = (await api('POST', `/api/v1/campaigns/${campaign.id}/assign-leads`, { filters: { search: label.toLowerCase() } })).json();
     return { campaign, assigned };
   }
 
@@ -110,4 +110,82 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     await p.dialer!.stop();
     p.dialer = null;
   }, 180_000);
+
+  it('checks compliance before every dial and records each skip', async () => {
+    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50' });
+    const ds = p.gateway.runtime.ds;
+    const { campaign } = await campaignFor('Compliance', 4, { maxConcurrentCalls: 2, maxAttempts: 1 }, 2000);
+    const leads: { id: string; contact_person: string }[] = await ds.query(`select id, contact_person from lead.leads where campaign_id = $1 order by contact_person`, [campaign.id]);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 4 ? true : null));
+    // One number on the DNC list, one lead a person already qualified.
+    const dncLead = (await api('GET', `/api/v1/leads/${leads[0]!.id}`)).json().lead;
+    expect((await api('POST', '/api/v1/dnc', { phone: dncLead.phoneE164, reason: 'asked not to be called' })).statusCode).toBe(201);
+    await ds.query(`update lead.leads set status = 'qualified' where id = $1`, [leads[1]!.id]);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.dnc where phone_e164 = $1`, [dncLead.phoneE164]))[0].n === 1 ? true : null));
+    expect((await api('POST', '/api/v1/calling/start', { campaignId: campaign.id })).json().status).toBe('active');
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1 and state = 'done'`, [campaign.id]))[0].n === 4 ? true : null), 30_000);
+    const skips: { lead_id: string; reason: string; detail: string }[] = await ds.query(`select lead_id, reason, detail from dialer.skips where campaign_id = $1 order by reason`, [campaign.id]);
+    expect(skips).toEqual([
+      { lead_id: leads[0]!.id, reason: 'dnc', detail: `${dncLead.phoneE164} is on the do-not-call list` },
+      { lead_id: leads[1]!.id, reason: 'lead_status', detail: 'lead is qualified' },
+    ]);
+    const calls: { lead_id: string }[] = await ds.query(`select lead_id from dialer.calls where campaign_id = $1`, [campaign.id]);
+    expect(calls.map((c) => c.lead_id).sort()).toEqual([leads[2]!.id, leads[3]!.id].sort());
+    const status = (await api('GET', '/api/v1/calling/status')).json();
+    expect(status.campaigns.find((c: { campaignId: string }) => c.campaignId === campaign.id)).toMatchObject({ done: 4, maxConcurrentCalls: 2, callsToday: 2 });
+    const leadCalls = (await api('GET', `/api/v1/calls?leadId=${leads[2]!.id}`)).json();
+    expect(leadCalls.items).toHaveLength(1);
+    expect(leadCalls.items[0]).toMatchObject({ state: 'ended', provider: 'simulator', attempt: 1 });
+  }, 60_000);
+
+  it('reschedules a lead outside its calling window to the next opening instead of dialing', async () => {
+    const ds = p.gateway.runtime.ds;
+    // A window that is closed now in the campaign's zone: it opens 3 hours from now (local), for an hour.
+    const zone = middayZone();
+    const localHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const open = `${String(Math.min(localHour + 3, 19)).padStart(2, '0')}:00`;
+    const close = `${String(Math.min(localHour + 4, 20)).padStart(2, '0')}:00`;
+    const { campaign } = await campaignFor('Window', 1, { maxConcurrentCalls: 1, windowStart: open, windowEnd: close }, 3000, zone);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 1 ? true : null));
+    await api('POST', `/api/v1/campaigns/${campaign.id}/start`);
+    const skip = await until(async () => (await ds.query(`select reason, rescheduled_to from dialer.skips where campaign_id = $1`, [campaign.id]))[0]);
+    expect(skip.reason).toBe('outside_window');
+    const opensAt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(skip.rescheduled_to);
+    expect(opensAt).toBe(open);
+    const [queued] = await ds.query(`select state, attempts from dialer.queue where campaign_id = $1`, [campaign.id]);
+    expect(queued).toEqual({ state: 'waiting', attempts: 0 });
+    expect((await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1`, [campaign.id]))[0].n).toBe(0);
+    expect((await api('POST', '/api/v1/calling/stop', {})).json().paused).toContain(campaign.id);
+    await p.dialer!.stop();
+    p.dialer = null;
+  }, 60_000);
+
+  it('survives being killed mid-campaign: no attempt dialed twice, no call left hanging', async () => {
+    const ds = p.gateway.runtime.ds;
+    // Calls take a few seconds; the dialer dies while many are in flight.
+    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50', SIMULATOR_SPEED: '0.05', SIMULATOR_OUTCOMES: 'answered:100' });
+    // One attempt each: a call the crash left silent ends as failed and its lead is finished (no retry hours later).
+    const { campaign } = await campaignFor('Crash', 60, { maxConcurrentCalls: 20, maxAttempts: 1 }, 4000);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 60 ? true : null));
+    await api('POST', `/api/v1/campaigns/${campaign.id}/start`);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1`, [campaign.id]))[0].n >= 20 ? true : null));
+    await p.dialer!.stop(); // the simulator's pending webhooks die with it: those calls go silent
+    p.dialer = null;
+    const inFlight = (await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 and state <> 'ended'`, [campaign.id]))[0].n;
+    expect(inFlight).toBeGreaterThan(0);
+    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50', SIMULATOR_SPEED: '0.01', SIMULATOR_OUTCOMES: 'answered:100', CALL_STALE_SECONDS: '5', REAPER_INTERVAL_SECONDS: '1' });
+    await until(async () => {
+      const [{ open, done }] = await ds.query(
+        `select (select count(*)::int from dialer.calls where campaign_id = $1 and state <> 'ended') as open,
+                (select count(*)::int from dialer.queue where campaign_id = $1 and state = 'done') as done`,
+        [campaign.id],
+      );
+      return open === 0 && done === 60;
+    }, 90_000);
+    const perAttempt: { n: number }[] = await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 group by lead_id, attempt having count(*) > 1`, [campaign.id]);
+    expect(perAttempt).toEqual([]);
+    const stale: { n: number }[] = await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 and ended_reason like 'stale:%'`, [campaign.id]);
+    expect(stale[0]!.n).toBe(inFlight); // exactly the calls the dead dialer left open were recovered
+    expect(await p.dialer!.slots.inUse(p.tenants.a, campaign.id)).toBe(0);
+  }, 150_000);
 });

@@ -23,6 +23,7 @@ import { auditWrites } from './http/audit-log';
 import { buildOpenApiDocument } from './http/openapi';
 import { LiveFeed } from './live/live-feed';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerCallingRoutes } from './routes/calling.routes';
 import { registerCampaignRoutes } from './routes/campaign.routes';
 import { registerDncRoutes } from './routes/dnc.routes';
 import { registerImportExportRoutes } from './routes/import-export.routes';
@@ -150,6 +151,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     registerImportExportRoutes(api, rpc, files, config.IMPORT_MAX_BYTES);
     registerDncRoutes(api, rpc);
     registerCampaignRoutes(api, rpc);
+    registerCallingRoutes(api, rpc);
     registerUserRoutes(api, { ds, auth });
     http.addHook('onResponse', auditWrites(ds, logger));
 
