@@ -1,17 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { middayZone } from '@soraaya/service-kit/testing';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
 
 const SECRET = 'vapi-shared-secret-for-dialer-tests';
-
-/** A fixed-offset zone where it is now between 10:00 and 17:00, so the legal window is open whenever the suite runs. */
-function middayZone(): string {
-  const hourUtc = new Date().getUTCHours();
-  for (let offset = -12; offset <= 14; offset++) {
-    const local = (hourUtc + offset + 24) % 24;
-    if (local >= 10 && local <= 17) return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-  }
-  return 'Etc/GMT';
-}
 
 async function until<T>(check: () => Promise<T | undefined | false | null>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;

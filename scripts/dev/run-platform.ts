@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from 'nats';
+import { randomBytes } from 'node:crypto';
 import { formatLogLine } from './log-format';
 import { DEMO_TENANT_ID, DEV_SERVICES, type DevService } from './platform-services';
 import { seedDemo } from './seed-demo';
@@ -18,6 +19,9 @@ const env = {
   NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   NODE_ENV: process.env.NODE_ENV ?? 'development',
+  // The simulator posts signed VAPI webhooks to the gateway: both need the same secret. A fresh
+  // one per run unless you set your own (and it is never written anywhere).
+  VAPI_WEBHOOK_SECRET: process.env.VAPI_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url'),
 };
 const children = new Map<string, ChildProcess>();
 let stopping = false;

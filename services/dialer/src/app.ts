@@ -31,7 +31,9 @@ export interface DialerApp {
 
 export interface DialerAppOptions {
   provider?: TelephonyProvider;
+  /** Observers for tests and benches. */
   onSlotTaken?: PacerOptions['onSlotTaken'];
+  onSlotFreed?: (campaignId?: string) => void;
 }
 
 function makeProvider(config: DialerConfig, logger: ServiceRuntime['logger']): TelephonyProvider {
@@ -65,7 +67,12 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     const slots = new RedisSlots(redis, config.NATS_PREFIX ? `${config.NATS_PREFIX}:` : 'soraaya:');
     const provider = opts.provider ?? makeProvider(config, logger);
     let pacer: Pacer | null = null;
-    const lifecycle: LifecycleDeps = { ds, slots, leads: new LeadStatusClient(rpc, logger), logger, minGapMinutes: config.MIN_GAP_MINUTES, onSlotFreed: () => pacer?.wake() };
+    const lifecycle: LifecycleDeps = { ds, slots, leads: new LeadStatusClient(rpc, logger), logger, minGapMinutes: config.MIN_GAP_MINUTES,
+      onSlotFreed: (campaignId) => {
+        opts.onSlotFreed?.(campaignId);
+        pacer?.wake();
+      },
+    };
     const breaker = new CircuitBreaker(provider.name, { window: config.BREAKER_WINDOW, errorRate: config.BREAKER_ERROR_RATE, cooldownMs: config.BREAKER_COOLDOWN_SECONDS * 1000 }, { ds, rpc, logger });
 
     const relay = new OutboxRelay(ds, 'dialer', js, topology, logger, metrics);

@@ -14,7 +14,7 @@ export interface LifecycleDeps {
   logger: Logger;
   minGapMinutes: number;
   /** Called when a slot frees, so the pacer dials the next lead at once. */
-  onSlotFreed: () => void;
+  onSlotFreed: (campaignId?: string) => void;
 }
 
 const origin = (call: { tenant_id: string; id: string }) => ({ tenantId: call.tenant_id, correlationId: `call-${call.id}` });
@@ -77,7 +77,7 @@ export async function observeCall(deps: LifecycleDeps, tenantId: string, callId:
   const row = result.row;
   if (result.ended) {
     if (row.campaign_id) await deps.slots.release(row.id, row.tenant_id, row.campaign_id);
-    deps.onSlotFreed();
+    deps.onSlotFreed(row.campaign_id ?? undefined);
     const after = result.policy ? afterCall(row.outcome ?? 'failed', row.attempt, result.policy.policy, deps.minGapMinutes, row.ended_at ?? new Date()) : null;
     const path = after?.kind === 'spoke' ? (['in_call', 'follow_up'] as const) : after ? ([after.leadStatus] as const) : [];
     await deps.leads.move(row.tenant_id, row.lead_id, [...path], `call-${row.id}`);

@@ -10,6 +10,9 @@ import type { CircuitBreaker } from './circuit-breaker';
 import { observeCall, startedItem, statusChangedItem, type LifecycleDeps } from './call-lifecycle';
 import type { CallRow, DialerCampaign } from './call-row';
 
+/** Leads claimed per campaign per round: bounded so one campaign cannot starve another of a tenant. */
+const BATCH = 50;
+
 /** Lead statuses the dialer may call. Any other (a person took over, the lead decided) ends the lead's queue entry. */
 const DIALABLE = new Set(['to_call', 'follow_up', 'callback_requested', 'unresponsive', 'call_failed']);
 
@@ -96,56 +99,68 @@ export class Pacer {
       let progress = true;
       while (progress && !this.stopped) {
         progress = false;
-        for (const c of list) {
-          if (exhausted.has(c.id)) continue;
-          const inUse = (await this.slots.inUse(tenantId, c.id)) + (this.pending.get(c.id) ?? 0);
-          const tenantInUse = await this.slots.inUse(tenantId);
-          if (inUse >= c.policy.maxConcurrentCalls || tenantInUse >= this.opts.tenantCap || !this.breaker.allows()) {
+        // Fair share: each round gives every campaign of the tenant at most an equal part of the free slots.
+        const tenantPending = list.reduce((n, c) => n + (this.pending.get(c.id) ?? 0), 0);
+        const tenantFree = this.opts.tenantCap - (await this.slots.inUse(tenantId)) - tenantPending;
+        const open = list.filter((c) => !exhausted.has(c.id));
+        if (tenantFree <= 0 || !open.length) break;
+        const share = Math.max(1, Math.floor(tenantFree / open.length));
+        for (const c of open) {
+          if (!this.breaker.allows()) return;
+          const free = c.policy.maxConcurrentCalls - (await this.slots.inUse(tenantId, c.id)) - (this.pending.get(c.id) ?? 0);
+          const want = Math.min(free, share, BATCH);
+          if (want <= 0) {
             exhausted.add(c.id);
             continue;
           }
-          const row = await this.claim(c);
-          if (!row) {
-            exhausted.add(c.id);
-            continue;
-          }
-          progress = true;
-          this.pending.set(c.id, (this.pending.get(c.id) ?? 0) + 1);
-          const dial = this.dial(c, row)
-            .catch((err: unknown) => this.logger.error({ err, leadId: row.lead_id }, 'dial failed'))
-            .finally(() => {
-              this.pending.set(c.id, (this.pending.get(c.id) ?? 1) - 1);
-              this.inFlightDials.delete(dial);
-            });
-          this.inFlightDials.add(dial);
+          const rows = await this.claim(c, want);
+          if (rows.length < want) exhausted.add(c.id);
+          if (rows.length) progress = true;
+          for (const row of rows) this.launch(c, row);
         }
       }
     }
   }
 
-  /** One due lead of the campaign, moved to `checking` so no other replica takes it. */
-  private async claim(c: DialerCampaign): Promise<QueueRow | null> {
-    return withTenant(this.ds, c.tenant_id, async (tx) => {
-      const rows = await queryRows<QueueRow>(
-        tx,
-        `update dialer.queue set state = 'checking', claimed_at = now(), updated_at = now()
-          where (campaign_id, lead_id) = (
-            select campaign_id, lead_id from dialer.queue
-             where campaign_id = $1 and state = 'waiting' and next_attempt_at <= now()
-             order by next_attempt_at, lead_id limit 1 for update skip locked)
-        returning tenant_id, campaign_id, lead_id, attempts`,
-        [c.id],
-      );
-      return rows[0] ?? null;
-    });
+  /** Starts a dial in the background; until it holds a slot (or gives up) it counts as pending for its campaign. */
+  private launch(c: DialerCampaign, row: QueueRow): void {
+    this.pending.set(c.id, (this.pending.get(c.id) ?? 0) + 1);
+    let counted = true;
+    const done = () => {
+      if (counted) this.pending.set(c.id, (this.pending.get(c.id) ?? 1) - 1);
+      counted = false;
+    };
+    const dial = this.dial(c, row, done)
+      .catch((err: unknown) => this.logger.error({ err, leadId: row.lead_id }, 'dial failed'))
+      .finally(() => {
+        done();
+        this.inFlightDials.delete(dial);
+      });
+    this.inFlightDials.add(dial);
   }
 
-  private async dial(c: DialerCampaign, row: QueueRow): Promise<void> {
+  /** Due leads of the campaign, moved to `checking` so no other replica takes them. */
+  private async claim(c: DialerCampaign, limit: number): Promise<QueueRow[]> {
+    return withTenant(this.ds, c.tenant_id, (tx) =>
+      queryRows<QueueRow>(
+        tx,
+        `update dialer.queue set state = 'checking', claimed_at = now(), updated_at = now()
+          where (campaign_id, lead_id) in (
+            select campaign_id, lead_id from dialer.queue
+             where campaign_id = $1 and state = 'waiting' and next_attempt_at <= now()
+             order by next_attempt_at, lead_id limit $2 for update skip locked)
+        returning tenant_id, campaign_id, lead_id, attempts`,
+        [c.id, limit],
+      ),
+    );
+  }
+
+  private async dial(c: DialerCampaign, row: QueueRow, slotSettled: () => void): Promise<void> {
     const correlationId = `dial-${row.campaign_id}-${row.lead_id}`;
     const meta = { tenantId: c.tenant_id, actor: { type: 'service' as const, id: 'dialer' }, correlationId };
     let lead: Lead;
     try {
-      lead = (await this.rpc.request(getLeadV1, meta, { id: row.lead_id })).lead;
+      lead = (await this.rpc.request(getLeadV1, meta, { id: row.lead_id, withHistory: false })).lead;
     } catch (err) {
       if (err instanceof AppError && err.status === 404) return this.skip(c, row, 'lead_missing', 'the lead no longer exists', null);
       await this.putBack(c, row);
@@ -165,6 +180,7 @@ export class Pacer {
 
     const callId = uuid7();
     const taken = await this.slots.acquire(callId, c.tenant_id, c.id, c.policy.maxConcurrentCalls, this.opts.tenantCap);
+    slotSettled(); // from here the slot itself counts, not the pending claim
     if (taken !== 'ok') return this.putBack(c, row);
     this.opts.onSlotTaken?.(c.id, await this.slots.inUse(c.tenant_id, c.id), c.policy.maxConcurrentCalls);
 

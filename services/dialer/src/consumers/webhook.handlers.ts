@@ -74,7 +74,7 @@ export function webhookConsumers(ds: DataSource, lifecycle: LifecycleDeps): Cons
     if (Object.keys(observation).length) await observeCall(lifecycle, call.tenant_id, call.id, observation);
   };
   return [
-    { stream: 'WEBHOOKS', durable: 'dialer-vapi-webhooks', filterSubject: 'webhooks.vapi', concurrency: 8, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
-    { stream: 'WEBHOOKS', durable: 'dialer-twilio-webhooks', filterSubject: 'webhooks.twilio', concurrency: 8, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
+    { stream: 'WEBHOOKS', durable: 'dialer-vapi-webhooks', filterSubject: 'webhooks.vapi', concurrency: 16, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
+    { stream: 'WEBHOOKS', durable: 'dialer-twilio-webhooks', filterSubject: 'webhooks.twilio', concurrency: 16, maxDeliveries: 8, backoffBaseMs: 200, handler: handle },
   ];
 }

@@ -8,6 +8,7 @@ export async function getLead(deps: LeadDeps, meta: RequestMeta, input: ParsedRe
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
     const lead = await findLead(tx, meta.tenantId, input.id);
     if (!lead) throw new NotFoundError(`Lead ${input.id} not found`);
+    if (!input.withHistory) return { lead, timeline: [], notes: [] };
     // One after another: they share the transaction's single connection.
     const activities = await listActivities(tx, meta.tenantId, lead.id);
     const notes = await listNotes(tx, meta.tenantId, lead.id);

@@ -35,7 +35,13 @@ export const getLeadV1 = defineEndpoint({
   service: 'lead',
   verb: 'get',
   version: 1,
-  request: z.object({ id: z.uuid() }).strict(),
+  request: z
+    .object({
+      id: z.uuid(),
+      /** Leave out timeline and notes when only the lead is needed (the dialer, before every call). */
+      withHistory: z.boolean().default(true),
+    })
+    .strict(),
   response: z.object({
     lead: leadSchema,
     timeline: z.array(activitySchema),
