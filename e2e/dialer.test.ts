@@ -1,32 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { middayZone } from '@soraaya/service-kit/testing';
+import { campaignWithLeads, until } from './support/dialer-fixtures';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
 
 const SECRET = 'vapi-shared-secret-for-dialer-tests';
-
-async function until<T>(check: () => Promise<T | undefined | false | null>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const v = await check();
-    if (v) return v;
-    await sleep(100);
-  }
-  throw new Error('condition not met in time');
-}
-
-async function insertLeads(p: TestPlatform, tenantId: string, n: number, zone: string, startAt: number, label: string): Promise<void> {
-  await p.gateway.runtime.ds.query(
-    `insert into lead.leads (id, tenant_id, contact_person, phone_raw, phone_e164, status, priority, lead_source, time_zone, location, property_name)
-     select gen_random_uuid(), $1, $5 || ' ' || g, '+9190' || lpad(g::text, 8, '0'), '+9190' || lpad(g::text, 8, '0'), 'to_call', 'medium', 'csv_import', $2, 'Worli, Mumbai', 'Lodha Park'
-       from generate_series($3::int, $4::int) g`,
-    [tenantId, zone, startAt + 1, startAt + n, label],
-  );
-  await p.gateway.runtime.ds.query(
-    `insert into lead.lead_counts (tenant_id, status, priority, campaign_key, n) values ($1, 'to_call', 'medium', '00000000-0000-0000-0000-000000000000', $2)
-     on conflict (tenant_id, status, priority, campaign_key) do update set n = lead.lead_counts.n + excluded.n`,
-    [tenantId, n],
-  );
-}
 
 describe('dialer with the simulator, end to end through the gateway', () => {
   let p: TestPlatform;
@@ -41,20 +17,19 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     await p.stop();
   });
 
-  async function campaignFor(name: string, leadCount: number, policy: Record<string, unknown>, startAt: number, zone = middayZone()) {
-    const label = `${name} lead`;
-    await insertLeads(p, p.tenants.a, leadCount, zone, startAt, label);
-    const persona = (await api('POST', '/api/v1/agent-personas', { name: `${name} persona`, region: 'mumbai', voiceId: 'sim', firstMessage: 'Hello {{lead.first_name}}', scriptTemplate: 'Talk about {{property.name}}' })).json();
-    const campaign = (await api('POST', '/api/v1/campaigns', { name, personas: [{ personaId: persona.id, weight: 1 }], callingPolicy: { windowStart: '09:00', windowEnd: '20:00', windowTimeZone: 'campaign', campaignTimeZone: zone, ...policy } })).json();
-    const assigned = (await api('POST', `/api/v1/campaigns/${campaign.id}/assign-leads`, { filters: { search: label.toLowerCase() } })).json();
-    return { campaign, assigned };
-  }
+  const campaignFor = (name: string, leadCount: number, policy: Record<string, unknown>, startAt: number, zone?: string) =>
+    campaignWithLeads(p, manager, name, leadCount, policy, startAt, zone);
 
   it('calls 1,000 queued leads within the caps, each lead ending in exactly one terminal state', async () => {
     let overshoots = 0;
     let peak = 0;
     await p.startDialer(
-      { TENANT_MAX_CONCURRENT_CALLS: '40', SIMULATOR_OUTCOMES: 'answered:60,no_answer:20,busy:10,failed:10', PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50' },
+      {
+        TENANT_MAX_CONCURRENT_CALLS: '40',
+        SIMULATOR_OUTCOMES: 'answered:60,no_answer:20,busy:10,failed:10',
+        PROVIDER_CALLS_PER_SECOND: '1000',
+        PACER_TICK_MS: '50',
+      },
       {
         onSlotTaken: (_c, inUse, cap) => {
           peak = Math.max(peak, inUse);
@@ -68,10 +43,16 @@ describe('dialer with the simulator, end to end through the gateway', () => {
 
     // Sample the live slot count while it runs: never above the campaign cap.
     let sampledPeak = 0;
-    const sampler = setInterval(() => void p.dialer!.slots.inUse(p.tenants.a, campaign.id).then((n) => (sampledPeak = Math.max(sampledPeak, n))), 20);
+    const sampler = setInterval(
+      () => void p.dialer!.slots.inUse(p.tenants.a, campaign.id).then((n) => (sampledPeak = Math.max(sampledPeak, n))),
+      20,
+    );
     const ds = p.gateway.runtime.ds;
     await until(async () => {
-      const [{ total, open }] = await ds.query(`select count(*)::int as total, count(*) filter (where state <> 'done')::int as open from dialer.queue where campaign_id = $1`, [campaign.id]);
+      const [{ total, open }] = await ds.query(
+        `select count(*)::int as total, count(*) filter (where state <> 'done')::int as open from dialer.queue where campaign_id = $1`,
+        [campaign.id],
+      );
       return total === 1000 && open === 0;
     }, 120_000);
     clearInterval(sampler);
@@ -86,7 +67,10 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     );
     expect(calls).toHaveLength(1000);
     expect(calls.every((c) => c.n === 1 && c.open === 0)).toBe(true);
-    const outcomes: { outcome: string; n: number }[] = await ds.query(`select outcome, count(*)::int as n from dialer.queue where campaign_id = $1 group by outcome order by outcome`, [campaign.id]);
+    const outcomes: { outcome: string; n: number }[] = await ds.query(
+      `select outcome, count(*)::int as n from dialer.queue where campaign_id = $1 group by outcome order by outcome`,
+      [campaign.id],
+    );
     expect(outcomes.reduce((s, o) => s + o.n, 0)).toBe(1000);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['exhausted', 'spoke']);
     // Lead statuses followed the calls: spoke → follow_up, the rest (one attempt allowed) → unresponsive.
@@ -96,7 +80,10 @@ describe('dialer with the simulator, end to end through the gateway', () => {
         [campaign.id],
       );
       const spoke = outcomes.find((o) => o.outcome === 'spoke')!.n;
-      return statuses.find((s) => s.status === 'follow_up')?.n === spoke && statuses.find((s) => s.status === 'unresponsive')?.n === 1000 - spoke ? statuses : null;
+      return statuses.find((s) => s.status === 'follow_up')?.n === spoke &&
+        statuses.find((s) => s.status === 'unresponsive')?.n === 1000 - spoke
+        ? statuses
+        : null;
     }, 30_000);
     await p.dialer!.stop();
     p.dialer = null;
@@ -106,16 +93,32 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50' });
     const ds = p.gateway.runtime.ds;
     const { campaign } = await campaignFor('Compliance', 4, { maxConcurrentCalls: 2, maxAttempts: 1 }, 2000);
-    const leads: { id: string; contact_person: string }[] = await ds.query(`select id, contact_person from lead.leads where campaign_id = $1 order by contact_person`, [campaign.id]);
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 4 ? true : null));
+    const leads: { id: string; contact_person: string }[] = await ds.query(
+      `select id, contact_person from lead.leads where campaign_id = $1 order by contact_person`,
+      [campaign.id],
+    );
+    await until(async () =>
+      (await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 4 ? true : null,
+    );
     // One number on the DNC list, one lead a person already qualified.
     const dncLead = (await api('GET', `/api/v1/leads/${leads[0]!.id}`)).json().lead;
     expect((await api('POST', '/api/v1/dnc', { phone: dncLead.phoneE164, reason: 'asked not to be called' })).statusCode).toBe(201);
     await ds.query(`update lead.leads set status = 'qualified' where id = $1`, [leads[1]!.id]);
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.dnc where phone_e164 = $1`, [dncLead.phoneE164]))[0].n === 1 ? true : null));
+    await until(async () =>
+      (await ds.query(`select count(*)::int as n from dialer.dnc where phone_e164 = $1`, [dncLead.phoneE164]))[0].n === 1 ? true : null,
+    );
     expect((await api('POST', '/api/v1/calling/start', { campaignId: campaign.id })).json().status).toBe('active');
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1 and state = 'done'`, [campaign.id]))[0].n === 4 ? true : null), 30_000);
-    const skips: { lead_id: string; reason: string; detail: string }[] = await ds.query(`select lead_id, reason, detail from dialer.skips where campaign_id = $1 order by reason`, [campaign.id]);
+    await until(
+      async () =>
+        (await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1 and state = 'done'`, [campaign.id]))[0].n === 4
+          ? true
+          : null,
+      30_000,
+    );
+    const skips: { lead_id: string; reason: string; detail: string }[] = await ds.query(
+      `select lead_id, reason, detail from dialer.skips where campaign_id = $1 order by reason`,
+      [campaign.id],
+    );
     expect(skips).toEqual([
       { lead_id: leads[0]!.id, reason: 'dnc', detail: `${dncLead.phoneE164} is on the do-not-call list` },
       { lead_id: leads[1]!.id, reason: 'lead_status', detail: 'lead is qualified' },
@@ -123,7 +126,11 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     const calls: { lead_id: string }[] = await ds.query(`select lead_id from dialer.calls where campaign_id = $1`, [campaign.id]);
     expect(calls.map((c) => c.lead_id).sort()).toEqual([leads[2]!.id, leads[3]!.id].sort());
     const status = (await api('GET', '/api/v1/calling/status')).json();
-    expect(status.campaigns.find((c: { campaignId: string }) => c.campaignId === campaign.id)).toMatchObject({ done: 4, maxConcurrentCalls: 2, callsToday: 2 });
+    expect(status.campaigns.find((c: { campaignId: string }) => c.campaignId === campaign.id)).toMatchObject({
+      done: 4,
+      maxConcurrentCalls: 2,
+      callsToday: 2,
+    });
     const leadCalls = (await api('GET', `/api/v1/calls?leadId=${leads[2]!.id}`)).json();
     expect(leadCalls.items).toHaveLength(1);
     expect(leadCalls.items[0]).toMatchObject({ state: 'ended', provider: 'simulator', attempt: 1 });
@@ -137,11 +144,17 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     const open = `${String(Math.min(localHour + 3, 19)).padStart(2, '0')}:00`;
     const close = `${String(Math.min(localHour + 4, 20)).padStart(2, '0')}:00`;
     const { campaign } = await campaignFor('Window', 1, { maxConcurrentCalls: 1, windowStart: open, windowEnd: close }, 3000, zone);
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 1 ? true : null));
+    await until(async () =>
+      (await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 1 ? true : null,
+    );
     await api('POST', `/api/v1/campaigns/${campaign.id}/start`);
-    const skip = await until(async () => (await ds.query(`select reason, rescheduled_to from dialer.skips where campaign_id = $1`, [campaign.id]))[0]);
+    const skip = await until(
+      async () => (await ds.query(`select reason, rescheduled_to from dialer.skips where campaign_id = $1`, [campaign.id]))[0],
+    );
     expect(skip.reason).toBe('outside_window');
-    const opensAt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(skip.rescheduled_to);
+    const opensAt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      skip.rescheduled_to,
+    );
     expect(opensAt).toBe(open);
     const [queued] = await ds.query(`select state, attempts from dialer.queue where campaign_id = $1`, [campaign.id]);
     expect(queued).toEqual({ state: 'waiting', attempts: 0 });
@@ -154,17 +167,35 @@ describe('dialer with the simulator, end to end through the gateway', () => {
   it('survives being killed mid-campaign: no attempt dialed twice, no call left hanging', async () => {
     const ds = p.gateway.runtime.ds;
     // Calls take a few seconds; the dialer dies while many are in flight.
-    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50', SIMULATOR_SPEED: '0.05', SIMULATOR_OUTCOMES: 'answered:100' });
+    await p.startDialer({
+      PROVIDER_CALLS_PER_SECOND: '1000',
+      PACER_TICK_MS: '50',
+      SIMULATOR_SPEED: '0.05',
+      SIMULATOR_OUTCOMES: 'answered:100',
+    });
     // One attempt each: a call the crash left silent ends as failed and its lead is finished (no retry hours later).
     const { campaign } = await campaignFor('Crash', 60, { maxConcurrentCalls: 20, maxAttempts: 1 }, 4000);
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 60 ? true : null));
+    await until(async () =>
+      (await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 60 ? true : null,
+    );
     await api('POST', `/api/v1/campaigns/${campaign.id}/start`);
-    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1`, [campaign.id]))[0].n >= 20 ? true : null));
+    await until(async () =>
+      (await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1`, [campaign.id]))[0].n >= 20 ? true : null,
+    );
     await p.dialer!.stop(); // the simulator's pending webhooks die with it: those calls go silent
     p.dialer = null;
-    const inFlight = (await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 and state <> 'ended'`, [campaign.id]))[0].n;
+    const inFlight = (
+      await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 and state <> 'ended'`, [campaign.id])
+    )[0].n;
     expect(inFlight).toBeGreaterThan(0);
-    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50', SIMULATOR_SPEED: '0.01', SIMULATOR_OUTCOMES: 'answered:100', CALL_STALE_SECONDS: '5', REAPER_INTERVAL_SECONDS: '1' });
+    await p.startDialer({
+      PROVIDER_CALLS_PER_SECOND: '1000',
+      PACER_TICK_MS: '50',
+      SIMULATOR_SPEED: '0.01',
+      SIMULATOR_OUTCOMES: 'answered:100',
+      CALL_STALE_SECONDS: '5',
+      REAPER_INTERVAL_SECONDS: '1',
+    });
     await until(async () => {
       const [{ open, done }] = await ds.query(
         `select (select count(*)::int from dialer.calls where campaign_id = $1 and state <> 'ended') as open,
@@ -173,9 +204,15 @@ describe('dialer with the simulator, end to end through the gateway', () => {
       );
       return open === 0 && done === 60;
     }, 90_000);
-    const perAttempt: { n: number }[] = await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 group by lead_id, attempt having count(*) > 1`, [campaign.id]);
+    const perAttempt: { n: number }[] = await ds.query(
+      `select count(*)::int as n from dialer.calls where campaign_id = $1 group by lead_id, attempt having count(*) > 1`,
+      [campaign.id],
+    );
     expect(perAttempt).toEqual([]);
-    const stale: { n: number }[] = await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1 and ended_reason like 'stale:%'`, [campaign.id]);
+    const stale: { n: number }[] = await ds.query(
+      `select count(*)::int as n from dialer.calls where campaign_id = $1 and ended_reason like 'stale:%'`,
+      [campaign.id],
+    );
     expect(stale[0]!.n).toBe(inFlight); // exactly the calls the dead dialer left open were recovered
     expect(await p.dialer!.slots.inUse(p.tenants.a, campaign.id)).toBe(0);
   }, 150_000);

@@ -1,4 +1,12 @@
-import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime } from '@soraaya/service-kit';
+import {
+  ConsumerRunner,
+  OutboxRelay,
+  RpcClient,
+  buildOpsServer,
+  createRuntime,
+  startRpcService,
+  type ServiceRuntime,
+} from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { LifecycleDeps } from './calls/call-lifecycle';
 import { CircuitBreaker } from './calls/circuit-breaker';
@@ -39,12 +47,31 @@ export interface DialerAppOptions {
 function makeProvider(config: DialerConfig, logger: ServiceRuntime['logger']): TelephonyProvider {
   switch (config.DIALER_PROVIDER) {
     case 'vapi':
-      return new VapiProvider({ apiKey: config.VAPI_API_KEY!, phoneNumberId: config.VAPI_PHONE_NUMBER_ID!, assistantId: config.VAPI_ASSISTANT_ID!, ...(config.VAPI_BASE_URL ? { baseUrl: config.VAPI_BASE_URL } : {}) });
+      return new VapiProvider({
+        apiKey: config.VAPI_API_KEY!,
+        phoneNumberId: config.VAPI_PHONE_NUMBER_ID!,
+        assistantId: config.VAPI_ASSISTANT_ID!,
+        ...(config.VAPI_BASE_URL ? { baseUrl: config.VAPI_BASE_URL } : {}),
+      });
     case 'twilio':
-      return new TwilioProvider({ accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN!, from: config.TWILIO_FROM_NUMBER!, twimlUrl: config.TWILIO_TWIML_URL!, publicBaseUrl: config.PUBLIC_BASE_URL });
+      return new TwilioProvider({
+        accountSid: config.TWILIO_ACCOUNT_SID!,
+        authToken: config.TWILIO_AUTH_TOKEN!,
+        from: config.TWILIO_FROM_NUMBER!,
+        twimlUrl: config.TWILIO_TWIML_URL!,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        ...(config.TWILIO_API_BASE_URL ? { apiBaseUrl: config.TWILIO_API_BASE_URL } : {}),
+      });
     default:
       return new SimulatorProvider(
-        { webhookUrl: config.SIMULATOR_WEBHOOK_URL, secret: config.VAPI_WEBHOOK_SECRET!, auth: config.VAPI_WEBHOOK_AUTH, speed: config.SIMULATOR_SPEED, outcomes: config.SIMULATOR_OUTCOMES, seed: config.SIMULATOR_SEED },
+        {
+          webhookUrl: config.SIMULATOR_WEBHOOK_URL,
+          secret: config.VAPI_WEBHOOK_SECRET!,
+          auth: config.VAPI_WEBHOOK_AUTH,
+          speed: config.SIMULATOR_SPEED,
+          outcomes: config.SIMULATOR_OUTCOMES,
+          seed: config.SIMULATOR_SEED,
+        },
         logger,
       );
   }
@@ -67,19 +94,31 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     const slots = new RedisSlots(redis, config.NATS_PREFIX ? `${config.NATS_PREFIX}:` : 'soraaya:');
     const provider = opts.provider ?? makeProvider(config, logger);
     let pacer: Pacer | null = null;
-    const lifecycle: LifecycleDeps = { ds, slots, leads: new LeadStatusClient(rpc, logger), logger, minGapMinutes: config.MIN_GAP_MINUTES,
+    const lifecycle: LifecycleDeps = {
+      ds,
+      slots,
+      leads: new LeadStatusClient(rpc, logger),
+      logger,
+      minGapMinutes: config.MIN_GAP_MINUTES,
       onSlotFreed: (campaignId) => {
         opts.onSlotFreed?.(campaignId);
         pacer?.wake();
       },
     };
-    const breaker = new CircuitBreaker(provider.name, { window: config.BREAKER_WINDOW, errorRate: config.BREAKER_ERROR_RATE, cooldownMs: config.BREAKER_COOLDOWN_SECONDS * 1000 }, { ds, rpc, logger });
+    const breaker = new CircuitBreaker(
+      provider.name,
+      { window: config.BREAKER_WINDOW, errorRate: config.BREAKER_ERROR_RATE, cooldownMs: config.BREAKER_COOLDOWN_SECONDS * 1000 },
+      { ds, rpc, logger },
+    );
 
     const relay = new OutboxRelay(ds, 'dialer', js, topology, logger, metrics);
     await relay.start(config.DATABASE_URL);
     shutdown.add('outbox relay', () => relay.stop());
 
-    const reaper = new Reaper(ds, slots, lifecycle, logger, { staleSeconds: config.CALL_STALE_SECONDS, intervalSeconds: config.REAPER_INTERVAL_SECONDS });
+    const reaper = new Reaper(ds, slots, lifecycle, logger, {
+      staleSeconds: config.CALL_STALE_SECONDS,
+      intervalSeconds: config.REAPER_INTERVAL_SECONDS,
+    });
     await reaper.runOnce(); // recover what a crash left behind before dialing again
     reaper.start();
     shutdown.add('reaper', async () => reaper.stop());
@@ -102,7 +141,12 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     shutdown.add('pacer', () => p.stop());
     if (provider instanceof SimulatorProvider) shutdown.add('simulator', async () => provider.stop());
 
-    const service = await startRpcService(nc, topology, logger, metrics, { name: SERVICE_NAME, version: SERVICE_VERSION, description: 'Dialer: calling status and calls', endpoints: dialerEndpoints(ds, slots, config.TENANT_MAX_CONCURRENT_CALLS) });
+    const service = await startRpcService(nc, topology, logger, metrics, {
+      name: SERVICE_NAME,
+      version: SERVICE_VERSION,
+      description: 'Dialer: calling status and calls',
+      endpoints: dialerEndpoints(ds, slots, config.TENANT_MAX_CONCURRENT_CALLS),
+    });
     shutdown.add('rpc service', () => service.stop());
     const http = buildOpsServer({ metrics, checks: runtime.readinessChecks });
     shutdown.add('ops http', () => http.close());

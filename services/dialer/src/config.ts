@@ -45,18 +45,31 @@ export const dialerConfigSchema = baseEnvSchema
     VAPI_PHONE_NUMBER_ID: z.string().min(1).optional(),
     VAPI_ASSISTANT_ID: z.string().min(1).optional(),
     VAPI_BASE_URL: z.url().optional(),
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/, 'must be a Twilio account SID (AC…)').optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-f]{32}$/, 'must be a Twilio account SID (AC…)')
+      .optional(),
     TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
-    TWILIO_FROM_NUMBER: z.string().regex(/^\+\d{8,15}$/, 'must be an E.164 number').optional(),
+    TWILIO_FROM_NUMBER: z
+      .string()
+      .regex(/^\+\d{8,15}$/, 'must be an E.164 number')
+      .optional(),
     TWILIO_TWIML_URL: z.url().optional(),
+    /** Twilio's REST origin; only for a proxy in front of it (or a local fake in tests). */
+    TWILIO_API_BASE_URL: z.url().optional(),
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:8080'),
   })
   .superRefine((c, ctx) => {
-    if (c.LEGAL_WINDOW_START < '08:00') ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_START'], message: 'may be made later than 08:00, never earlier' });
-    if (c.LEGAL_WINDOW_END > '21:00') ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_END'], message: 'may be made earlier than 21:00, never later' });
-    if (c.LEGAL_WINDOW_START >= c.LEGAL_WINDOW_END) ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_START'], message: 'must be before LEGAL_WINDOW_END' });
+    if (c.LEGAL_WINDOW_START < '08:00')
+      ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_START'], message: 'may be made later than 08:00, never earlier' });
+    if (c.LEGAL_WINDOW_END > '21:00')
+      ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_END'], message: 'may be made earlier than 21:00, never later' });
+    if (c.LEGAL_WINDOW_START >= c.LEGAL_WINDOW_END)
+      ctx.addIssue({ code: 'custom', path: ['LEGAL_WINDOW_START'], message: 'must be before LEGAL_WINDOW_END' });
     const need = (names: string[]) => {
-      for (const n of names) if (!(c as Record<string, unknown>)[n]) ctx.addIssue({ code: 'custom', path: [n], message: `is required when DIALER_PROVIDER=${c.DIALER_PROVIDER}` });
+      for (const n of names)
+        if (!(c as Record<string, unknown>)[n])
+          ctx.addIssue({ code: 'custom', path: [n], message: `is required when DIALER_PROVIDER=${c.DIALER_PROVIDER}` });
     };
     if (c.DIALER_PROVIDER === 'simulator') need(['VAPI_WEBHOOK_SECRET']);
     if (c.DIALER_PROVIDER === 'vapi') need(['VAPI_API_KEY', 'VAPI_PHONE_NUMBER_ID', 'VAPI_ASSISTANT_ID']);

@@ -91,7 +91,10 @@ export class Pacer {
   }
 
   private async pass(): Promise<void> {
-    const campaigns: DialerCampaign[] = await this.ds.query(`select * from dialer.campaigns where status = 'active' order by tenant_id, id`);
+    this.breaker.poll();
+    const campaigns: DialerCampaign[] = await this.ds.query(
+      `select * from dialer.campaigns where status = 'active' order by tenant_id, id`,
+    );
     const byTenant = new Map<string, DialerCampaign[]>();
     for (const c of campaigns) byTenant.set(c.tenant_id, [...(byTenant.get(c.tenant_id) ?? []), c]);
     for (const [tenantId, list] of byTenant) {
@@ -106,9 +109,10 @@ export class Pacer {
         if (tenantFree <= 0 || !open.length) break;
         const share = Math.max(1, Math.floor(tenantFree / open.length));
         for (const c of open) {
-          if (!this.breaker.allows()) return;
+          const allowed = this.breaker.budget();
+          if (allowed <= 0) return;
           const free = c.policy.maxConcurrentCalls - (await this.slots.inUse(tenantId, c.id)) - (this.pending.get(c.id) ?? 0);
-          const want = Math.min(free, share, BATCH);
+          const want = Math.min(free, share, BATCH, allowed);
           if (want <= 0) {
             exhausted.add(c.id);
             continue;
@@ -130,10 +134,12 @@ export class Pacer {
       if (counted) this.pending.set(c.id, (this.pending.get(c.id) ?? 1) - 1);
       counted = false;
     };
+    this.breaker.dialStarted();
     const dial = this.dial(c, row, done)
       .catch((err: unknown) => this.logger.error({ err, leadId: row.lead_id }, 'dial failed'))
       .finally(() => {
         done();
+        this.breaker.dialEnded();
         this.inFlightDials.delete(dial);
       });
     this.inFlightDials.add(dial);
@@ -167,10 +173,13 @@ export class Pacer {
       throw err;
     }
     // Compliance, before every dial.
-    const dnc: unknown[] = await withTenant(this.ds, c.tenant_id, (tx) => tx.query(`select 1 from dialer.dnc where tenant_id = $1 and phone_e164 = $2`, [c.tenant_id, lead.phoneE164]));
+    const dnc: unknown[] = await withTenant(this.ds, c.tenant_id, (tx) =>
+      tx.query(`select 1 from dialer.dnc where tenant_id = $1 and phone_e164 = $2`, [c.tenant_id, lead.phoneE164]),
+    );
     if (dnc.length) return this.skip(c, row, 'dnc', `${lead.phoneE164} is on the do-not-call list`, null);
     if (!DIALABLE.has(lead.status)) return this.skip(c, row, 'lead_status', `lead is ${lead.status}`, null);
-    if (row.attempts >= c.policy.maxAttempts) return this.skip(c, row, 'max_attempts', `${row.attempts} of ${c.policy.maxAttempts} attempts made`, null);
+    if (row.attempts >= c.policy.maxAttempts)
+      return this.skip(c, row, 'max_attempts', `${row.attempts} of ${c.policy.maxAttempts} attempts made`, null);
     const zone = windowZone(c.policy, lead.timeZone);
     const now = new Date();
     if (!isCallable(now, zone, c.policy, this.opts.legal)) {
@@ -194,7 +203,10 @@ export class Pacer {
            values ($1, $2, $3, $4, $5, $6, $7, 'dialing') returning *`,
           [callId, c.tenant_id, c.id, lead.id, attempt, personaId, this.provider.name],
         )) as CallRow[];
-        await tx.query(`update dialer.queue set state = 'dialing', attempts = $3, updated_at = now() where campaign_id = $1 and lead_id = $2`, [c.id, lead.id, attempt]);
+        await tx.query(
+          `update dialer.queue set state = 'dialing', attempts = $3, updated_at = now() where campaign_id = $1 and lead_id = $2`,
+          [c.id, lead.id, attempt],
+        );
         await enqueueEvents(tx, 'dialer', [statusChangedItem(inserted!)]);
         return inserted!;
       });
@@ -205,7 +217,8 @@ export class Pacer {
     }
 
     await this.lifecycle.leads.move(c.tenant_id, lead.id, ['calling'], `call-${callId}`);
-    while (!(await this.slots.takeToken(this.provider.name, this.opts.cps, Math.max(1, Math.ceil(this.opts.cps))))) await sleep(Math.max(5, 1000 / this.opts.cps / 2));
+    while (!(await this.slots.takeToken(this.provider.name, this.opts.cps, Math.max(1, Math.ceil(this.opts.cps)))))
+      await sleep(Math.max(5, 1000 / this.opts.cps / 2));
     try {
       const persona = c.personas.find((p) => p.id === personaId) ?? null;
       const { providerCallId } = await this.provider.placeCall({
@@ -223,35 +236,66 @@ export class Pacer {
       });
       this.breaker.record(true);
       await withTenant(this.ds, c.tenant_id, async (tx) => {
-        const [started] = await queryRows<CallRow>(tx, `update dialer.calls set provider_call_id = $2, started_at = now(), last_event_at = now() where id = $1 returning *`, [callId, providerCallId]);
+        const [started] = await queryRows<CallRow>(
+          tx,
+          `update dialer.calls set provider_call_id = $2, started_at = now(), last_event_at = now() where id = $1 returning *`,
+          [callId, providerCallId],
+        );
         await enqueueEvents(tx, 'dialer', [startedItem(started ?? { ...call, provider_call_id: providerCallId, started_at: new Date() })]);
       });
     } catch (err) {
       this.breaker.record(false, (err as Error).message, c);
       this.logger.warn({ err: (err as Error).message, callId }, 'provider refused the call');
-      await observeCall(this.lifecycle, c.tenant_id, callId, { state: 'ended', outcome: 'failed', endedReason: `provider-error: ${(err as Error).message}`.slice(0, 300) });
+      await observeCall(this.lifecycle, c.tenant_id, callId, {
+        state: 'ended',
+        outcome: 'failed',
+        endedReason: `provider-error: ${(err as Error).message}`.slice(0, 300),
+      });
     }
   }
 
   private async putBack(c: DialerCampaign, row: QueueRow): Promise<void> {
     await withTenant(this.ds, c.tenant_id, (tx) =>
-      tx.query(`update dialer.queue set state = 'waiting', claimed_at = null, updated_at = now() where campaign_id = $1 and lead_id = $2 and state = 'checking'`, [row.campaign_id, row.lead_id]),
+      tx.query(
+        `update dialer.queue set state = 'waiting', claimed_at = null, updated_at = now() where campaign_id = $1 and lead_id = $2 and state = 'checking'`,
+        [row.campaign_id, row.lead_id],
+      ),
     );
   }
 
   /** Records why a dial did not happen: rescheduled when a later time can work, otherwise the lead is done. */
-  private async skip(c: DialerCampaign, row: QueueRow, reason: 'dnc' | 'lead_status' | 'max_attempts' | 'outside_window' | 'lead_missing', detail: string, rescheduleTo: Date | null): Promise<void> {
+  private async skip(
+    c: DialerCampaign,
+    row: QueueRow,
+    reason: 'dnc' | 'lead_status' | 'max_attempts' | 'outside_window' | 'lead_missing',
+    detail: string,
+    rescheduleTo: Date | null,
+  ): Promise<void> {
     await withTenant(this.ds, c.tenant_id, async (tx) => {
       if (rescheduleTo) {
-        await tx.query(`update dialer.queue set state = 'waiting', next_attempt_at = $3, claimed_at = null, updated_at = now() where campaign_id = $1 and lead_id = $2`, [row.campaign_id, row.lead_id, rescheduleTo]);
+        await tx.query(
+          `update dialer.queue set state = 'waiting', next_attempt_at = $3, claimed_at = null, updated_at = now() where campaign_id = $1 and lead_id = $2`,
+          [row.campaign_id, row.lead_id, rescheduleTo],
+        );
       } else {
-        await tx.query(`update dialer.queue set state = 'done', outcome = $3, updated_at = now() where campaign_id = $1 and lead_id = $2`, [row.campaign_id, row.lead_id, `skipped:${reason}`]);
+        await tx.query(`update dialer.queue set state = 'done', outcome = $3, updated_at = now() where campaign_id = $1 and lead_id = $2`, [
+          row.campaign_id,
+          row.lead_id,
+          `skipped:${reason}`,
+        ]);
       }
-      await tx.query(`insert into dialer.skips (tenant_id, campaign_id, lead_id, reason, detail, rescheduled_to) values ($1, $2, $3, $4, $5, $6)`, [c.tenant_id, row.campaign_id, row.lead_id, reason, detail, rescheduleTo]);
+      await tx.query(
+        `insert into dialer.skips (tenant_id, campaign_id, lead_id, reason, detail, rescheduled_to) values ($1, $2, $3, $4, $5, $6)`,
+        [c.tenant_id, row.campaign_id, row.lead_id, reason, detail, rescheduleTo],
+      );
       await enqueueEvents(tx, 'dialer', [
         {
           subject: dialSkippedV1.subject,
-          envelope: buildEnvelope(dialSkippedV1, { tenantId: c.tenant_id, correlationId: `skip-${row.lead_id}` }, { campaignId: row.campaign_id, leadId: row.lead_id, reason, detail, rescheduledTo: rescheduleTo?.toISOString() ?? null }),
+          envelope: buildEnvelope(
+            dialSkippedV1,
+            { tenantId: c.tenant_id, correlationId: `skip-${row.lead_id}` },
+            { campaignId: row.campaign_id, leadId: row.lead_id, reason, detail, rescheduledTo: rescheduleTo?.toISOString() ?? null },
+          ),
         },
       ]);
     });

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
 import type { PlaceCallRequest, TelephonyProvider } from './provider';
 
 export interface TwilioProviderConfig {
@@ -9,6 +10,22 @@ export interface TwilioProviderConfig {
   twimlUrl: string;
   /** The gateway's public base URL; status callbacks go to /webhooks/twilio/voice. */
   publicBaseUrl: string;
+  /** Where Twilio's REST API is reached; https://api.twilio.com unless a proxy (or a local fake in tests) sits in front. */
+  apiBaseUrl?: string;
+}
+
+const TWILIO_API = 'https://api.twilio.com';
+
+/** Sends the SDK's requests to another origin, keeping path, auth and form body as Twilio defines them. */
+class RebasedRequestClient extends twilio.RequestClient {
+  constructor(private readonly origin: string) {
+    super();
+  }
+
+  override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
+    const uri = opts.uri.startsWith(TWILIO_API) ? this.origin + opts.uri.slice(TWILIO_API.length) : opts.uri;
+    return super.request<TData>({ ...opts, uri });
+  }
 }
 
 /**
@@ -20,7 +37,12 @@ export class TwilioProvider implements TelephonyProvider {
   private readonly client: ReturnType<typeof twilio>;
 
   constructor(private readonly config: TwilioProviderConfig) {
-    this.client = twilio(config.accountSid, config.authToken);
+    const origin = config.apiBaseUrl?.replace(/\/+$/, '');
+    this.client = twilio(
+      config.accountSid,
+      config.authToken,
+      origin && origin !== TWILIO_API ? { httpClient: new RebasedRequestClient(origin) } : {},
+    );
   }
 
   async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {

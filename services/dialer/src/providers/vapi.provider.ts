@@ -1,4 +1,4 @@
-import { VapiClient } from '@vapi-ai/server-sdk';
+import { VapiClient, VapiError } from '@vapi-ai/server-sdk';
 import { fill, templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
 
 export interface VapiProviderConfig {
@@ -19,32 +19,57 @@ export class VapiProvider implements TelephonyProvider {
   private readonly client: VapiClient;
 
   constructor(private readonly config: VapiProviderConfig) {
-    this.client = new VapiClient({ token: config.apiKey, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), maxRetries: 0, timeoutInSeconds: 15 });
+    this.client = new VapiClient({
+      token: config.apiKey,
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      maxRetries: 0,
+      timeoutInSeconds: 15,
+    });
   }
 
   async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {
     const values = templateValues(req);
     const metadata = { tenantId: req.tenantId, leadId: req.leadId, campaignId: req.campaignId, callId: req.callId, attempt: req.attempt };
     const persona = req.persona;
-    const call = await this.client.calls.create({
-      phoneNumberId: this.config.phoneNumberId,
-      assistantId: this.config.assistantId,
-      customer: { number: req.to, name: req.lead.contactPerson },
-      assistantOverrides: {
-        ...(persona ? { firstMessage: fill(persona.firstMessage, values) } : {}),
-        ...(persona
-          ? {
-              model: { provider: 'openai', model: 'gpt-4o', messages: [{ role: 'system', content: fill(persona.scriptTemplate, values) }] },
-              voice: { provider: persona.voiceProvider, voiceId: persona.voiceId },
-            }
-          : {}),
-        variableValues: values,
+    const call = await this.client.calls
+      .create({
+        phoneNumberId: this.config.phoneNumberId,
+        assistantId: this.config.assistantId,
+        customer: { number: req.to, name: req.lead.contactPerson },
+        assistantOverrides: {
+          ...(persona ? { firstMessage: fill(persona.firstMessage, values) } : {}),
+          ...(persona
+            ? {
+                model: {
+                  provider: 'openai',
+                  model: 'gpt-4o',
+                  messages: [{ role: 'system', content: fill(persona.scriptTemplate, values) }],
+                },
+                voice: { provider: persona.voiceProvider, voiceId: persona.voiceId },
+              }
+            : {}),
+          variableValues: values,
+          metadata,
+        } as never,
         metadata,
-      } as never,
-      metadata,
-    } as never);
+      } as never)
+      .catch((err: unknown) => {
+        throw describeVapiError(err);
+      });
     const id = (call as { id?: string }).id;
     if (!id) throw new Error('VAPI answered without a call id');
     return { providerCallId: id };
   }
+}
+
+/** One line for logs, the breaker and the pause reason: status and VAPI's own message, not the SDK's multi-line dump. */
+function describeVapiError(err: unknown): Error {
+  if (!(err instanceof VapiError)) return err as Error;
+  const body = err.body as { message?: unknown } | undefined;
+  const message = Array.isArray(body?.message)
+    ? body.message.join('; ')
+    : typeof body?.message === 'string'
+      ? body.message
+      : err.message.split('\n')[0];
+  return new Error(`VAPI POST /call answered ${err.statusCode ?? 'without a status'}: ${message}`);
 }
