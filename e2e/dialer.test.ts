@@ -1,3 +1,4 @@
+import { changeLeadStatusV1 } from '@soraaya/contracts';
 import { middayZone } from '@soraaya/service-kit/testing';
 import { campaignWithLeads, until } from './support/dialer-fixtures';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
@@ -160,6 +161,29 @@ describe('dialer with the simulator, end to end through the gateway', () => {
     expect(queued).toEqual({ state: 'waiting', attempts: 0 });
     expect((await ds.query(`select count(*)::int as n from dialer.calls where campaign_id = $1`, [campaign.id]))[0].n).toBe(0);
     expect((await api('POST', '/api/v1/calling/stop', {})).json().paused).toContain(campaign.id);
+    await p.dialer!.stop();
+    p.dialer = null;
+  }, 60_000);
+
+  it('dials a callback the lead asked for at that time, even after its last attempt', async () => {
+    const ds = p.gateway.runtime.ds;
+    await p.startDialer({ PROVIDER_CALLS_PER_SECOND: '1000', PACER_TICK_MS: '50', SIMULATOR_OUTCOMES: 'answered:100' });
+    const { campaign } = await campaignFor('Callback', 1, { maxConcurrentCalls: 1, maxAttempts: 1 }, 5000);
+    await until(async () => ((await ds.query(`select count(*)::int as n from dialer.queue where campaign_id = $1`, [campaign.id]))[0].n === 1 ? true : null));
+    await api('POST', `/api/v1/campaigns/${campaign.id}/start`);
+    const [{ lead_id: leadId }] = await ds.query(`select lead_id from dialer.queue where campaign_id = $1`, [campaign.id]);
+    await until(async () => ((await ds.query(`select status from lead.leads where id = $1`, [leadId]))[0].status === 'follow_up' ? true : null), 30_000);
+
+    // Intelligence heard "call me back in a moment": the lead service records it, the dialer books it.
+    const callbackAt = new Date(Date.now() + 3000);
+    const meta = { tenantId: p.tenants.a, actor: { type: 'service' as const, id: 'intelligence' }, correlationId: `callback-${leadId}` };
+    await p.rpc.request(changeLeadStatusV1, meta, { id: leadId, status: 'callback_requested', callbackAt: callbackAt.toISOString() });
+    const second = await until(async () => (await ds.query(`select attempt, created_at from dialer.calls where lead_id = $1 and attempt = 2`, [leadId]))[0], 30_000);
+    expect(second.created_at.getTime()).toBeGreaterThanOrEqual(callbackAt.getTime() - 100); // not before the time asked (clock granularity)
+    expect(second.created_at.getTime()).toBeLessThan(callbackAt.getTime() + 5000);
+    const [queued] = await ds.query(`select attempts, callback_at from dialer.queue where lead_id = $1`, [leadId]);
+    expect(queued).toEqual({ attempts: 2, callback_at: null }); // one extra dial, used
+    expect((await ds.query(`select count(*)::int as n from dialer.skips where lead_id = $1`, [leadId]))[0].n).toBe(0);
     await p.dialer!.stop();
     p.dialer = null;
   }, 60_000);

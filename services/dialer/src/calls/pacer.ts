@@ -31,6 +31,8 @@ interface QueueRow {
   campaign_id: string;
   lead_id: string;
   attempts: number;
+  /** A callback the lead asked for; it earns one dial beyond the campaign's max attempts. */
+  callback_at: Date | null;
 }
 
 /**
@@ -155,7 +157,7 @@ export class Pacer {
             select campaign_id, lead_id from dialer.queue
              where campaign_id = $1 and state = 'waiting' and next_attempt_at <= now()
              order by next_attempt_at, lead_id limit $2 for update skip locked)
-        returning tenant_id, campaign_id, lead_id, attempts`,
+        returning tenant_id, campaign_id, lead_id, attempts, callback_at`,
         [c.id, limit],
       ),
     );
@@ -178,8 +180,8 @@ export class Pacer {
     );
     if (dnc.length) return this.skip(c, row, 'dnc', `${lead.phoneE164} is on the do-not-call list`, null);
     if (!DIALABLE.has(lead.status)) return this.skip(c, row, 'lead_status', `lead is ${lead.status}`, null);
-    if (row.attempts >= c.policy.maxAttempts)
-      return this.skip(c, row, 'max_attempts', `${row.attempts} of ${c.policy.maxAttempts} attempts made`, null);
+    const attemptsAllowed = c.policy.maxAttempts + (row.callback_at ? 1 : 0);
+    if (row.attempts >= attemptsAllowed) return this.skip(c, row, 'max_attempts', `${row.attempts} of ${attemptsAllowed} attempts made`, null);
     const zone = windowZone(c.policy, lead.timeZone);
     const now = new Date();
     if (!isCallable(now, zone, c.policy, this.opts.legal)) {
@@ -204,7 +206,7 @@ export class Pacer {
           [callId, c.tenant_id, c.id, lead.id, attempt, personaId, this.provider.name],
         )) as CallRow[];
         await tx.query(
-          `update dialer.queue set state = 'dialing', attempts = $3, updated_at = now() where campaign_id = $1 and lead_id = $2`,
+          `update dialer.queue set state = 'dialing', attempts = $3, callback_at = null, updated_at = now() where campaign_id = $1 and lead_id = $2`,
           [c.id, lead.id, attempt],
         );
         await enqueueEvents(tx, 'dialer', [statusChangedItem(inserted!)]);

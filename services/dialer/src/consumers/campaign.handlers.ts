@@ -108,7 +108,8 @@ export function stateConsumers(ds: DataSource, wake: () => void): ConsumerSpec[]
       },
     },
     {
-      // A callback booked for a time: the lead's next attempt is then (the window check still applies).
+      // A callback booked for a time: the lead's next attempt is then (the window check still applies),
+      // even after its last attempt: see the queue's callback_at.
       stream: 'LEADS',
       durable: 'dialer-callbacks',
       filterSubject: leadStatusChangedV1.subject,
@@ -117,7 +118,7 @@ export function stateConsumers(ds: DataSource, wake: () => void): ConsumerSpec[]
         if (e.data.to !== 'callback_requested' || !e.data.lead.callbackAt || !e.data.lead.campaignId) return;
         await withTenant(ds, e.tenantId, (tx) =>
           tx.query(
-            `update dialer.queue set next_attempt_at = $3, state = case when state = 'done' and outcome = 'spoke' then 'waiting' else state end, updated_at = now()
+            `update dialer.queue set next_attempt_at = $3, callback_at = $3, state = 'waiting', outcome = null, updated_at = now()
               where campaign_id = $1 and lead_id = $2 and state in ('waiting', 'done')`,
             [e.data.lead.campaignId, e.data.leadId, e.data.lead.callbackAt],
           ),

@@ -1,3 +1,4 @@
 import { CreateDialerSchema1763769600000 } from './1763769600000-create-dialer-schema';
+import { QueueCallbackAt1763780400000 } from './1763780400000-queue-callback-at';
 
-export const DIALER_MIGRATIONS = [CreateDialerSchema1763769600000];
+export const DIALER_MIGRATIONS = [CreateDialerSchema1763769600000, QueueCallbackAt1763780400000];
