@@ -342,6 +342,10 @@ spec:
   endpoints:
     - port: {{ $svc.opsPort }}
       path: /metrics
+      # The services label their series service="<name>" themselves (prom-client default
+      # labels); without this Prometheus would rename it exported_service. Alerts and
+      # dashboards in deploy/ select on service="<name>".
+      honorLabels: true
       interval: {{ $root.Values.metrics.serviceMonitor.interval }}
       scrapeTimeout: {{ $root.Values.metrics.serviceMonitor.scrapeTimeout }}
 {{- end }}

@@ -307,7 +307,7 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
       const sm = r.find('ServiceMonitor', name);
       expect(!!sm).toBe(!!values.metrics.serviceMonitor.enabled);
       if (sm) {
-        expect(sm.spec.endpoints[0]).toMatchObject({ port: svc.opsPort, path: '/metrics' });
+        expect(sm.spec.endpoints[0]).toMatchObject({ port: svc.opsPort, path: '/metrics', honorLabels: true });
         expect(selects(sm.spec.selector.matchLabels, r.find('Service', name)!.metadata.labels)).toBe(true);
       }
     });
