@@ -38,6 +38,8 @@ export interface Rendered {
   /** Every manifest, hooks included, in file order. */
   docs: Obj[];
   byFile: Record<string, Obj[]>;
+  /** NOTES.txt as helm prints it after install. */
+  notes: string;
   find(kind: string, name: string): Obj | undefined;
   all(kind: string): Obj[];
 }
@@ -58,6 +60,7 @@ export function renderChart(values: Obj, opts: { isInstall: boolean; releaseName
   });
   const byFile: Record<string, Obj[]> = {};
   for (const [file, text] of Object.entries(out)) {
+    if (!file.endsWith('.yaml')) continue;
     byFile[file] = parseAllDocuments(text).flatMap((d) => {
       if (d.errors.length) throw new Error(`${file}: ${d.errors.map((e) => e.message).join('; ')}\n${text}`);
       const js = d.toJS() as Obj | null;
@@ -68,6 +71,7 @@ export function renderChart(values: Obj, opts: { isInstall: boolean; releaseName
   return {
     docs,
     byFile,
+    notes: out['NOTES.txt'] ?? '',
     find: (kind, name) => docs.find((d) => d.kind === kind && d.metadata?.name === name),
     all: (kind) => docs.filter((d) => d.kind === kind),
   };

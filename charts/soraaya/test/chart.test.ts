@@ -150,7 +150,7 @@ describe('Chart.yaml', () => {
 
 describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
   // A template error fails the first test below instead of the whole file.
-  let r = { docs: [], byFile: {}, find: () => undefined, all: () => [] } as Rendered;
+  let r = { docs: [], byFile: {}, notes: '', find: () => undefined, all: () => [] } as Rendered;
   let renderError: unknown;
   try {
     r = renderChart(values, { isInstall });
@@ -317,6 +317,13 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
     const url = r.find('ConfigMap', 'soraaya-dialer')!.data.SIMULATOR_WEBHOOK_URL as string;
     expect(url).toBe('http://soraaya-gateway:8080/webhooks/vapi');
     expect(readText('services/gateway/src/webhooks/webhook.routes.ts')).toContain("'/webhooks/vapi'");
+  });
+
+  it('prints the webhook URLs providers must call in NOTES.txt', () => {
+    for (const path of ['/webhooks/vapi', '/webhooks/twilio/voice', '/webhooks/twilio/recording']) {
+      expect(r.notes).toContain(`https://${values.ingress.host}${path}`);
+      expect(readText('services/gateway/src/webhooks/webhook.routes.ts')).toContain(`'${path}'`);
+    }
   });
 
   it('serves the gateway through a TLS Ingress', () => {

@@ -342,11 +342,11 @@ export class Chart {
     return [...this.defines.keys()];
   }
 
-  /** Renders each non-helper file (names not starting with `_`), as helm template does. */
+  /** Renders each manifest and NOTES.txt (helpers, named `_*`, only through include), as helm template does. */
   render(ctx: RenderContext): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, nodes] of this.files) {
-      if (name.startsWith('_') || !name.endsWith('.yaml')) continue;
+      if (name.startsWith('_') || !(name.endsWith('.yaml') || name === 'NOTES.txt')) continue;
       out[name] = this.exec(nodes, ctx, [new Map([['$', ctx as Value]])]);
     }
     return out;
