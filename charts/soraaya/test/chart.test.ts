@@ -37,7 +37,7 @@ const production = mergeValues(defaults, productionValues());
 const SERVICES = defaults.services as string[];
 const SECRET_NAME = /(SECRET|PASSWORD|_TOKEN|API_KEY|ACCOUNT_SID|DATABASE_URL|REDIS_URL)$/;
 /** Services that call providers over the internet (per the architecture). */
-const PROVIDER_CALLERS = ['dialer', 'intelligence', 'transcript-intelligence', 'notification'];
+const PROVIDER_CALLERS = ['dialer', 'intelligence', 'intel', 'transcript-intelligence', 'notification'];
 
 const external = mergeValues(defaults, { nats: { enabled: false } });
 const cases: [string, Obj, boolean][] = [
