@@ -7,7 +7,7 @@
 module.exports = {
   testEnvironment: 'node',
   // e2e/: tests that run several services together (the gateway in front of the lead service...).
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e', '<rootDir>/charts'],
   testMatch: ['**/test/**/*.test.ts', '**/e2e/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],

@@ -122,3 +122,33 @@ export function startFakeTwilio(accountSid: string, authToken: string): Promise<
     };
   });
 }
+
+export interface FakeOpenAi extends FakeProvider {
+  /** The JSON the fake model answers with (as the message content), or a function of the request. */
+  answer: unknown;
+}
+
+/** OpenAI's REST API: `POST /v1/chat/completions` with a Bearer key, answering a chat.completion with usage. */
+export async function startFakeOpenAi(apiKey: string): Promise<FakeOpenAi> {
+  let fakeRef: FakeOpenAi | null = null;
+  const fake = (await fakeServer((req, f) => {
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return { status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
+    if (req.method !== 'POST' || req.path !== '/v1/chat/completions') return { status: 404, body: { error: { message: `Unknown request URL: ${req.method} ${req.path}.`, type: 'invalid_request_error', param: null, code: 'unknown_url' } } };
+    if (f.failing) return { status: 500, body: { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } } };
+    const model = (req.body as { model: string }).model;
+    return {
+      status: 200,
+      body: {
+        id: `chatcmpl-${randomBytes(12).toString('hex')}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(fakeRef!.answer), refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 },
+      },
+    };
+  })) as FakeOpenAi;
+  fake.answer = null;
+  fakeRef = fake;
+  return fake;
+}

@@ -8,6 +8,8 @@ import { dialerConfigSchema } from '../../services/dialer/src/config';
 import { campaignConfigSchema } from '../../services/campaign/src/config';
 import { buildLeadApp, type LeadApp } from '../../services/lead/src/app';
 import { leadConfigSchema } from '../../services/lead/src/config';
+import { buildIntelligenceApp, type IntelligenceApp } from '../../services/intelligence/src/app';
+import { intelligenceConfigSchema } from '../../services/intelligence/src/config';
 import { buildGatewayApp, type GatewayApp } from '../../services/gateway/src/app';
 import { hashPassword } from '../../services/gateway/src/auth/password';
 import type { Role } from '../../services/gateway/src/auth/role-matrix';
@@ -24,6 +26,7 @@ export interface TestPlatform {
   lead: LeadApp | null;
   campaign: CampaignApp | null;
   dialer: DialerApp | null;
+  intelligence: IntelligenceApp | null;
   /** Base URL of the gateway when it listens on loopback (the dialer's simulator posts webhooks to it). */
   baseUrl: string | null;
   /** Starts (or restarts) a dialer against this platform. */
@@ -50,11 +53,12 @@ export interface TestUser {
   refreshToken: string;
 }
 
-export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean; listen?: boolean } = {}): Promise<TestPlatform> {
+export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean; intelligence?: boolean; listen?: boolean } = {}): Promise<TestPlatform> {
   const infra = await createTestInfra(label);
   const baseEnv: Record<string, string> = { ...infra.env, SILENT_SCAN_INTERVAL_SECONDS: '3600', SEED_DEMO_TENANT: 'false', ...env };
   const lead = opts.lead === false ? null : await buildLeadApp(loadConfig(leadConfigSchema, baseEnv), { jobs: false });
   const campaign = opts.campaign ? await buildCampaignApp(loadConfig(campaignConfigSchema, baseEnv)) : null;
+  const intelligence = opts.intelligence ? await buildIntelligenceApp(loadConfig(intelligenceConfigSchema, baseEnv)) : null;
   const gateway = await buildGatewayApp(loadConfig(gatewayConfigSchema, baseEnv));
   let baseUrl: string | null = null;
   if (opts.listen) {
@@ -76,6 +80,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     lead,
     campaign,
     dialer: null,
+    intelligence,
     baseUrl,
     async startDialer(dialerEnv = {}, dialerOpts = {}) {
       const config = loadConfig(dialerConfigSchema, { ...baseEnv, SIMULATOR_WEBHOOK_URL: `${baseUrl}/webhooks/vapi`, SIMULATOR_SPEED: '0', ...dialerEnv });
@@ -117,6 +122,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     async stop() {
       await platform.dialer?.stop();
       await gateway.stop();
+      await intelligence?.stop();
       await campaign?.stop();
       await lead?.stop();
       await nc.close();

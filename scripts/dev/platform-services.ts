@@ -9,6 +9,7 @@ export const DEV_SERVICES: DevService[] = [
   { name: 'lead', entry: 'services/lead/src/main.ts', port: 3101 },
   { name: 'campaign', entry: 'services/campaign/src/main.ts', port: 3102 },
   { name: 'dialer', entry: 'services/dialer/src/main.ts', port: 3103 },
+  { name: 'intelligence', entry: 'services/intelligence/src/main.ts', port: 3104 },
   // The gateway serves ops endpoints on its API port.
   { name: 'gateway', entry: 'services/gateway/src/main.ts', port: 8080 },
 ];

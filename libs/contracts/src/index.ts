@@ -5,3 +5,4 @@ export * from './lead';
 export * from './webhooks/webhook-delivery.v1';
 export * from './campaign';
 export * from './calls';
+export * from './intel';

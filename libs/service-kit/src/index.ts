@@ -24,3 +24,4 @@ export * from './lifecycle/shutdown';
 export * from './runtime';
 export * from './validation/time-zone';
 export * from './nats/object-files';
+export * from './nats/parse-event';

@@ -24,6 +24,7 @@ import { buildOpenApiDocument } from './http/openapi';
 import { LiveFeed } from './live/live-feed';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerCallingRoutes } from './routes/calling.routes';
+import { registerIntelligenceRoutes } from './routes/intelligence.routes';
 import { registerCampaignRoutes } from './routes/campaign.routes';
 import { registerDncRoutes } from './routes/dnc.routes';
 import { registerImportExportRoutes } from './routes/import-export.routes';
@@ -152,6 +153,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     registerDncRoutes(api, rpc);
     registerCampaignRoutes(api, rpc);
     registerCallingRoutes(api, rpc);
+    registerIntelligenceRoutes(api, rpc);
     registerUserRoutes(api, { ds, auth });
     http.addHook('onResponse', auditWrites(ds, logger));
 

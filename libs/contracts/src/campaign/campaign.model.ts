@@ -28,6 +28,8 @@ export const qualificationCriteriaSchema = z
     path: ['budgetMinInr'],
   });
 
+export type QualificationCriteria = z.infer<typeof qualificationCriteriaSchema>;
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** When and how often the dialer may call leads of a campaign. */

@@ -1,5 +1,5 @@
 import { callEndedV1, callStartedV1, intelCallAnalyzedV1, type EventDefinition, type EventEnvelope } from '@soraaya/contracts';
-import { PoisonMessageError, claimInbox, withTenant, type ConsumedMessage, type ConsumerSpec } from '@soraaya/service-kit';
+import { claimInbox, parseEvent, withTenant, type ConsumerSpec } from '@soraaya/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { NO_PERSONA } from '../queries/performance.query';
@@ -15,18 +15,6 @@ async function bump(tx: EntityManager, tenantId: string, campaignId: string, per
        ${[...cols.map((c) => `${c} = campaign_stats.${c} + excluded.${c}`), 'total_duration_seconds = campaign_stats.total_duration_seconds + excluded.total_duration_seconds', 'cost_usd = campaign_stats.cost_usd + excluded.cost_usd', 'updated_at = now()'].join(', ')}`,
     [tenantId, campaignId, personaId ?? NO_PERSONA, extra.duration ?? 0, extra.cost ?? 0, ...cols.map((c) => counters[c])],
   );
-}
-
-function parse<D extends EventDefinition<string, z.ZodType>>(def: D, msg: ConsumedMessage): EventEnvelope<string, z.infer<D['data']>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(msg.data));
-  } catch {
-    throw new PoisonMessageError('not JSON');
-  }
-  const parsed = def.envelope.safeParse(json);
-  if (!parsed.success) throw new PoisonMessageError(`not a valid ${def.type} v${def.version}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data as EventEnvelope<string, z.infer<D['data']>>;
 }
 
 /**
@@ -46,7 +34,7 @@ function readModelConsumer<D extends EventDefinition<string, z.ZodType>>(
     filterSubject: def.subject,
     concurrency: 4,
     handler: async (msg) => {
-      const event = parse(def, msg);
+      const event = parseEvent(def, msg);
       const data = event.data as { campaignId: string | null };
       if (!data.campaignId) return; // calls outside campaigns are not campaign performance
       await withTenant(ds, event.tenantId, async (tx) => {

@@ -9,9 +9,8 @@ import {
   leadDncChangedV1,
   leadStatusChangedV1,
 } from '@soraaya/contracts';
-import { claimInbox, withTenant, type ConsumerSpec } from '@soraaya/service-kit';
+import { claimInbox, parseEvent, withTenant, type ConsumerSpec } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
-import { parseEvent } from './parse-event';
 
 /**
  * The dialer's picture of the world, kept from events: which campaigns run and

@@ -18,6 +18,7 @@ export const ROLE_MATRIX = {
   'campaigns:read': ['admin', 'manager', 'agent'],
   'campaigns:write': ['admin', 'manager'],
   'calling:control': ['admin', 'manager'],
+  'insights:read': ['admin', 'manager'],
   'live:subscribe': ['admin', 'manager', 'agent'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],

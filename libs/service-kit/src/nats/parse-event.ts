@@ -1,5 +1,5 @@
 import type { EventDefinition, EventEnvelope } from '@soraaya/contracts';
-import { PoisonMessageError, type ConsumedMessage } from '@soraaya/service-kit';
+import { PoisonMessageError, type ConsumedMessage } from './consumer-runner';
 import type { z } from 'zod';
 
 /** A message as the event it claims to be, or a poison message (dead-lettered at once). */

@@ -1,0 +1,3 @@
+export * from './analysis.model';
+export * from './intel.events.v1';
+export * from './intel.endpoints.v1';

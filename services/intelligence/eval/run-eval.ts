@@ -1,0 +1,195 @@
+/**
+ * Scores an analyzer against the hand-labelled calls in eval/intelligence/.
+ *
+ *   npx tsx services/intelligence/eval/run-eval.ts [--verbose] [--analyzer=offline]
+ *
+ * Dev and held-out are reported separately and combined. `runEval` takes any analyzer, so the
+ * OpenAI analyzer can be measured the same way once it exists.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AnalysisInput, CallAnalysis } from '@soraaya/contracts';
+import { analyzeOffline } from '../src/domain/analyze-offline';
+
+export type Analyzer = (input: AnalysisInput) => Promise<CallAnalysis> | CallAnalysis;
+
+interface EvalCase {
+  id: string;
+  notes: string;
+  context: { callStartedAt: string; leadTimeZone: string; endedReason: string | null; criteria: AnalysisInput['criteria'] };
+  transcript: AnalysisInput['turns'];
+  expected: {
+    outcome: string;
+    budgetInr: { min: number | null; max: number | null } | null;
+    timeline: string | null;
+    propertyType: string | null;
+    locations: string[];
+    financing: string | null;
+    decisionMaker: boolean | null;
+    interestLevel: string;
+    sentiment: string;
+    objections: string[];
+    callbackAt: string | null;
+    humanNeeded: string | null;
+  };
+}
+
+type Expected = EvalCase['expected'];
+const FIELDS = [
+  'outcome',
+  'budget',
+  'timeline',
+  'propertyType',
+  'locations',
+  'financing',
+  'decisionMaker',
+  'interestLevel',
+  'sentiment',
+  'objections',
+  'callbackAt',
+  'humanNeeded',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+const setEq = (a: string[], b: string[]) => {
+  const x = new Set(a.map((s) => s.toLowerCase()));
+  const y = new Set(b.map((s) => s.toLowerCase()));
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+const instant = (s: string | null) => (s === null ? null : new Date(s).getTime());
+
+/** [got, expected, equal] for one field. */
+function compare(field: Field, got: CallAnalysis, exp: Expected): [unknown, unknown, boolean] {
+  switch (field) {
+    case 'budget': {
+      const g = got.budgetInr;
+      const e = exp.budgetInr;
+      return [g, e, g === null || e === null ? g === e : g.min === e.min && g.max === e.max];
+    }
+    case 'locations':
+      return [got.locations, exp.locations, setEq(got.locations, exp.locations)];
+    case 'objections': {
+      const g = [...new Set(got.objections.map((o) => o.category))];
+      return [g, exp.objections, setEq(g, exp.objections)];
+    }
+    case 'callbackAt':
+      return [got.callbackAt, exp.callbackAt, instant(got.callbackAt) === instant(exp.callbackAt)];
+    default: {
+      const g = got[field];
+      const e = exp[field];
+      return [g, e, g === e];
+    }
+  }
+}
+
+export function toInput(c: EvalCase): AnalysisInput {
+  return {
+    turns: c.transcript,
+    callStartedAt: c.context.callStartedAt,
+    leadTimeZone: c.context.leadTimeZone,
+    endedReason: c.context.endedReason,
+    criteria: c.context.criteria ?? {},
+  };
+}
+
+export interface FieldResult {
+  correct: number;
+  total: number;
+  failures: Array<{ id: string; got: unknown; expected: unknown }>;
+}
+export type SetResult = Record<Field, FieldResult>;
+
+export async function scoreCases(cases: EvalCase[], analyze: Analyzer): Promise<SetResult> {
+  const result = Object.fromEntries(FIELDS.map((f) => [f, { correct: 0, total: 0, failures: [] }])) as unknown as SetResult;
+  for (const c of cases) {
+    let got: CallAnalysis;
+    try {
+      got = await analyze(toInput(c));
+    } catch (err) {
+      for (const f of FIELDS) {
+        result[f].total++;
+        result[f].failures.push({ id: c.id, got: `error: ${(err as Error).message}`, expected: null });
+      }
+      continue;
+    }
+    for (const f of FIELDS) {
+      const [g, e, ok] = compare(f, got, c.expected);
+      result[f].total++;
+      if (ok) result[f].correct++;
+      else result[f].failures.push({ id: c.id, got: g, expected: e });
+    }
+  }
+  return result;
+}
+
+const pct = (r: FieldResult) => (r.total === 0 ? 0 : (100 * r.correct) / r.total);
+
+function merge(a: SetResult, b: SetResult): SetResult {
+  return Object.fromEntries(
+    FIELDS.map((f) => [
+      f,
+      { correct: a[f].correct + b[f].correct, total: a[f].total + b[f].total, failures: [...a[f].failures, ...b[f].failures] },
+    ]),
+  ) as unknown as SetResult;
+}
+
+const TARGETS: Array<[Field, number]> = [
+  ['outcome', 90],
+  ['budget', 85],
+  ['timeline', 85],
+];
+
+function report(name: string, r: SetResult, verbose: boolean, targets: boolean): string[] {
+  const lines = [`== ${name} (${r.outcome.total} cases) ==`];
+  for (const f of FIELDS) {
+    const soft = f === 'sentiment' || f === 'interestLevel' ? '  (soft)' : '';
+    lines.push(`  ${f.padEnd(14)} ${pct(r[f]).toFixed(1).padStart(5)}%  ${r[f].correct}/${r[f].total}${soft}`);
+  }
+  if (targets) for (const [f, t] of TARGETS) lines.push(`  ${f} ≥ ${t}%: ${pct(r[f]) >= t ? 'PASS' : 'MISS'} (${pct(r[f]).toFixed(1)}%)`);
+  if (verbose) {
+    for (const f of FIELDS) {
+      for (const x of r[f].failures) lines.push(`    ✗ ${f} ${x.id}: got ${JSON.stringify(x.got)} expected ${JSON.stringify(x.expected)}`);
+    }
+  }
+  return lines;
+}
+
+function loadCases(file: string): EvalCase[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as EvalCase[];
+}
+
+/** Runs the analyzer over dev and held-out and returns the printable report. */
+export async function runEval(
+  analyze: Analyzer,
+  opts: { root?: string; verbose?: boolean; sets?: Array<'dev' | 'heldout'> } = {},
+): Promise<string> {
+  const root = opts.root ?? resolve(__dirname, '../../../eval/intelligence');
+  const sets = opts.sets ?? ['dev', 'heldout'];
+  const verbose = opts.verbose ?? false;
+  const lines: string[] = [];
+  const results: Partial<Record<'dev' | 'heldout', SetResult>> = {};
+  for (const set of sets) {
+    results[set] = await scoreCases(loadCases(resolve(root, `cases.${set}.json`)), analyze);
+    lines.push(...report(set, results[set]!, verbose, true));
+  }
+  if (results.dev && results.heldout) lines.push(...report('combined', merge(results.dev, results.heldout), false, true));
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const analyzerName = args.find((a) => a.startsWith('--analyzer='))?.split('=')[1] ?? 'offline';
+  if (analyzerName !== 'offline') {
+    // The OpenAI analyzer lives with the service plumbing; wire it here when it lands.
+    throw new Error(`analyzer "${analyzerName}" is not wired into the CLI yet; import runEval and pass it in`);
+  }
+  const sets = args.includes('--dev-only') ? (['dev'] as const) : (['dev', 'heldout'] as const);
+  console.log(await runEval(analyzeOffline, { verbose: args.includes('--verbose'), sets: [...sets] }));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,59 @@
+import type { TranscriptTurn } from '@soraaya/contracts';
+import { norm, userTurns } from './transcript-view';
+
+/** Provider end reasons that mean nobody picked up (VAPI and Twilio spellings). */
+const NO_PICKUP_REASON =
+  /voicemail|did-not-answer|no-answer|busy|failed-to-connect|machine-detected|no_answer|unanswered|not-reachable|canceled|cancelled/i;
+/** Recorded greetings and carrier announcements transcribed as if the user spoke. */
+const MACHINE =
+  /\b(?:you'?ve reached|leave (?:a|your) message|after the (?:beep|tone)|is not available|not reachable|switched off|please try again later|the number you (?:are calling|have (?:dialled|dialed|called))|subscriber you have called|out of coverage|voice ?mail|mailbox|uplabdh nahi|uplabdh nahin|sampark|prayas karein|vyast hai)\b/;
+/** Words that carry no content: greetings, "can you hear me", "who is it". */
+const FILLER =
+  /\b(?:hello|hallo|helo|hi|hey|haan|han|ha|haa|ji|yes|yeah|ya|hmm|hm|umm|uh|ok|okay|kaun|who|is|this|it|speaking|bolo|boliye|bol|rahe|raha|rahi|ho|hai|hain|awaaz|awaz|aawaz|nahi|nahin|aa|sun|sunai|de|can|you|hear|me|i|can't|cannot|sorry|what|kya|pa|line|breaking|up|are|there|audible|achha|accha|main|mein|hoon)\b/g;
+
+/** True when the user said something with content, not just "hello? haan?" or a recorded message. */
+export function userSaidSomething(turns: readonly TranscriptTurn[]): boolean {
+  return userTurns(turns).some((t) => {
+    const text = norm(t.text);
+    if (MACHINE.test(text)) return false;
+    const rest = text
+      .replace(FILLER, ' ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    return rest.length > 0;
+  });
+}
+
+/** Nobody picked up, a machine answered, or the user never said anything meaningful. */
+export function isNoConversation(turns: readonly TranscriptTurn[], endedReason: string | null): boolean {
+  if (endedReason && NO_PICKUP_REASON.test(endedReason)) return true;
+  return !userSaidSomething(turns);
+}
+
+const REFUSAL = [
+  /\b(?:i'?m|i am|we'?re|we are|am)\s+(?:really\s+|just\s+|honestly\s+|simply\s+|totally\s+|actually\s+)?not\s+interested\b(?!\s+in\s+(?!buying|anything|purchasing|any|propert|this|it\b|your))/,
+  /^(?:no,?\s+)*not interested\b/,
+  /\bno longer (?:interested|looking)\b/,
+  /\bnot looking (?:anymore|any more)\b/,
+  /\b(?:bilkul|koi|mujhe|humein|hume|hamein|hamko|mujhko)\s+(?:bhi\s+)?interest nahi(?:n)?\b/,
+  /\binterested nahi(?:n)? (?:hoon|hu|hain|hai)\b/,
+  /\bwrong number\b|\bgalat number\b/,
+  /\bthere'?s no \w+ here\b|\bno \w+ (?:lives )?here\b|\bkoi \w+ nahi (?:hai|rehta)\b/,
+  /\b(?:stop|don't|do not|never) call(?:ing)?(?: me| us)?(?: again)?\b/,
+  /\bcall mat karo\b|\bphone mat karo\b|\bdobara call mat\b/,
+  /\bremove my number\b|\bnumber (?:hatao|hata do)\b|\blist se hatao\b/,
+  /\bdecided against\b/,
+  /\bplan (?:drop|cancel) kar diya\b|\bdropped the plan\b/,
+  /\bforget it\b/,
+  /\bmujhe (?:kuch )?nahi chahiye\b/,
+];
+const ALREADY_BOUGHT = /\balready (?:bought|booked|purchased)\b|\b(?:le liya|kharid liya|book kar liya)\b/;
+const STILL_LOOKING = /\b(?:still looking|another|second (?:home|property|flat)|one more|also looking|investment)\b/;
+
+/** The lead turned the offer down: refusal, wrong number, stop calling, or already bought. */
+export function refused(turns: readonly TranscriptTurn[]): boolean {
+  const users = userTurns(turns).map((t) => norm(t.text));
+  if (users.some((u) => REFUSAL.some((p) => p.test(u)))) return true;
+  const bought = users.findIndex((u) => ALREADY_BOUGHT.test(u));
+  return bought >= 0 && !users.slice(bought).some((u) => STILL_LOOKING.test(u) && !/\bthanks, but\b|\bdone\b/.test(u));
+}

@@ -1,0 +1,65 @@
+import type { TranscriptTurn } from '@soraaya/contracts';
+import { norm, userTurns } from './transcript-view';
+
+export type HumanNeed = 'asked_for_human' | 'complaint' | 'site_visit_family' | 'legal_question';
+
+const ASKED_FOR_HUMAN = [
+  /\breal person\b/,
+  /\b(?:a |an )?(?:actual|real|live) (?:human|person|agent|salesperson|sales person)\b/,
+  /\btalk to (?:a |an )?(?:human|person)\b/,
+  /\b(?:speak|talk) (?:to|with) (?:your |a |the )?(?:manager|senior|salesperson|sales person|sales team|relationship manager|someone senior)\b/,
+  /\b(?:senior|sales) manager\b.{0,40}\bcall me\b|\bwant (?:your |a )?(?:senior|manager)\b/,
+  /\binsaan se baat\b|\basli (?:salesperson|aadmi|insaan|banda)\b/,
+  /\b(?:robot|bot|machine) se baat nahi\b|\bnot (?:talk|speak)(?:ing)? to a (?:bot|robot|machine)\b/,
+  /\bkisi (?:insaan|aadmi|person) se\b/,
+  /\bhuman being\b/,
+  /\bprefer (?:to talk to |speaking to )?(?:a )?(?:real )?person\b/,
+];
+const GRIEVANCE = [
+  /\bcomplaint\b|\bcomplain\b|\bshikayat\b/,
+  /\bnobody (?:was there|showed up|came)\b|\bno one (?:was there|showed up|came)\b/,
+  /\bnot how you treat\b/,
+  /\b(?:written )?apology\b/,
+  /\bdidn't pick up\b|\bnever called back\b/,
+  /\bunprofessional\b/,
+  /\bnight calls?\b|\bat night\b/,
+  /\bconsumer (?:court|forum)\b/,
+];
+const ESCALATE = /\b(?:manager|senior|escalate|supervisor|someone (?:senior|responsible)|head of|apology|complaint)\b/;
+const LEGAL = [
+  /\brera (?:number|registration|no|id|certificate)\b|\brera registered\?/,
+  /\b(?:land |clear )?title\b/,
+  /\blitigation\b|\bcourt case\b|\bencumbrance\b/,
+  /\bstamp duty\b/,
+  /\bpower of attorney\b|\bpoa\b/,
+  /\btds\b/,
+  /\boccupancy certificate\b|\b(?:oc|cc)\b(?= (?:received|status|aaya|mila))/,
+  /\blegal (?:team|advice|documents|opinion|check)\b/,
+  /\bfema\b|\brepatriat/,
+  /\bsale deed\b|\bagreement for sale\b|\bregistration (?:charges|process)\b/,
+];
+const QUESTIONISH = /\?|\b(?:what|how|is|are|can|does|do|will|kya|kaise|want to know|tell me|send me|explain|clear)\b/;
+const VISIT =
+  /\b(?:site visit|visit|see the (?:sample flat|site|project|flat|villa|property)|show (?:us|me) the|dekhne aayenge|dekhna hai)\b/;
+const FAMILY =
+  /\b(?:whole family|entire family|family|parents|mother-in-law|father-in-law|in-laws|husband|wife|kids|children|mother|father|grandparents|sab log|poori family)\b/;
+const ARRANGE =
+  /\b(?:arrange|organi[sz]e|coordinate|someone (?:from your side|to)|set (?:it )?up|wheelchair|pick(?: |-)?up|book (?:a |the )?(?:slot|visit))\b/;
+
+/**
+ * Why a person must step in, by precedence: a grievance with a call for someone senior is a
+ * complaint; then a legal or title question; then a family site visit to arrange; then a plain
+ * request for a human.
+ */
+export function extractHumanNeed(turns: readonly TranscriptTurn[]): HumanNeed | null {
+  const users = userTurns(turns).map((t) => norm(t.text));
+  const all = users.join(' \n ');
+  const grievance = GRIEVANCE.some((p) => p.test(all));
+  if ((grievance && ESCALATE.test(all)) || /\bi have a complaint\b|\bcomplaint (?:karni|register|darj)\b/.test(all)) return 'complaint';
+  if (users.some((u) => LEGAL.some((p) => p.test(u)) && QUESTIONISH.test(u))) return 'legal_question';
+  // The visit and the family often come in neighbouring turns ("we want to see the sample flat" … "the whole family will come").
+  const familyToArrange = users.some((u) => FAMILY.test(u) && (ARRANGE.test(u) || /\b(?:whole|entire|poori) family\b/.test(u)));
+  if (VISIT.test(all) && familyToArrange) return 'site_visit_family';
+  if (ASKED_FOR_HUMAN.some((p) => p.test(all))) return 'asked_for_human';
+  return null;
+}

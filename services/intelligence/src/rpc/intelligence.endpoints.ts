@@ -1,0 +1,20 @@
+import { callTranscriptV1, conversationInsightsV1, leadTranscriptsV1, recommendationsV1, trendInsightsV1 } from '@soraaya/contracts';
+import { endpoint, type EndpointRegistration } from '@soraaya/service-kit';
+import type { DataSource } from 'typeorm';
+import { recommend } from '../domain/recommendations';
+import { conversationInsights, trendInsights } from '../queries/insights.query';
+import { callTranscript, leadTranscripts } from '../queries/transcripts.query';
+
+/** Every request/reply endpoint of the intelligence service. */
+export function intelligenceEndpoints(ds: DataSource): EndpointRegistration[] {
+  return [
+    endpoint(leadTranscriptsV1, (d, { meta }) => leadTranscripts(ds, meta.tenantId, d.leadId, d.limit)),
+    endpoint(callTranscriptV1, (d, { meta }) => callTranscript(ds, meta.tenantId, d.callId)),
+    endpoint(conversationInsightsV1, (d, { meta }) => conversationInsights(ds, meta.tenantId, d)),
+    endpoint(trendInsightsV1, (d, { meta }) => trendInsights(ds, meta.tenantId, d)),
+    endpoint(recommendationsV1, async (d, { meta }) => {
+      const [conv, trends] = await Promise.all([conversationInsights(ds, meta.tenantId, d), trendInsights(ds, meta.tenantId, d)]);
+      return { days: d.days, campaignId: d.campaignId ?? null, items: recommend(conv, trends) };
+    }),
+  ];
+}

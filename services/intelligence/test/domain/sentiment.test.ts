@@ -1,0 +1,23 @@
+import { analyzeSentiment } from '../../src/domain/sentiment';
+import { script } from './turns.fixture';
+
+describe('analyzeSentiment', () => {
+  it.each([
+    [['Perfect, please do. Thanks, Priya.'], 'positive'],
+    [['Haan bhejo, bahut badhiya.'], 'positive'],
+    [['Fifteen crore? That is ridiculous.', 'No, I am not interested. Forget it.'], 'negative'],
+    [['Mujhe call mat karo, bas. Block kar dunga.'], 'negative'],
+    [['Kitni baar call karoge? Subah se teen call aa chuke hain.'], 'negative'],
+    [['Okay.', 'Three BHK in Powai.'], 'neutral'],
+  ])('%j → %s', (lines, expected) => {
+    expect(analyzeSentiment(script('A: Hello', ...lines)).overall).toBe(expected);
+  });
+
+  it('labels each user turn by its index in the transcript', () => {
+    const r = analyzeSentiment(script('A: Hi', 'Wonderful, thanks.', 'A: Budget?', 'That is ridiculous.'));
+    expect(r.turns).toEqual([
+      { turn: 1, sentiment: 'positive' },
+      { turn: 3, sentiment: 'negative' },
+    ]);
+  });
+});
