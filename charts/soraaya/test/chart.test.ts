@@ -264,7 +264,7 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
       expect((np.spec.ingress as Obj[]).length).toBe(1 + (s === 'gateway' ? 1 : 0) + callers.length);
     });
 
-    it('allows out only DNS, NATS, Postgres, Redis, provider HTTPS where it calls providers, and linked services', () => {
+    it('allows out only DNS, NATS, Postgres, Redis, provider HTTPS where it calls providers, linked services and its extraEgress', () => {
       const np = r.find('NetworkPolicy', name)!;
       const gnp = values.global.networkPolicy;
       const linked = Object.values(svc.serviceLinks as Obj).map((l) => values[l.service].ports[l.port].port);
@@ -277,6 +277,8 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
         ...(svc.networkPolicy.redis ? [gnp.redis.port] : []),
         ...(svc.networkPolicy.providers ? [443] : []),
         ...linked,
+        // declared per service in values (the notification service's SMTP relay)
+        ...(svc.networkPolicy.extraEgress as Obj[]).flatMap((rule) => rule.ports.map((p: Obj) => p.port)),
       ];
       expect(ports.sort()).toEqual(expected.sort());
       const https = (np.spec.egress as Obj[]).find((rule) => rule.ports[0].port === 443);
