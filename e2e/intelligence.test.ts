@@ -1,6 +1,7 @@
 import { callEndedV1, type EventEnvelope } from '@soraaya/contracts';
 import { buildEnvelope, uuid7 } from '@soraaya/service-kit';
 import { insertLeads, until } from './support/dialer-fixtures';
+import { publishEvent } from './support/events';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
 
 /**
@@ -64,9 +65,7 @@ describe('transcript intelligence, end to end', () => {
     });
   }
 
-  async function publish(envelope: unknown, msgID = uuid7()): Promise<void> {
-    await p.nc.jetstream().publish(p.topology.subject(callEndedV1.subject), JSON.stringify(envelope), { msgID });
-  }
+  const publish = (envelope: unknown) => publishEvent(p, callEndedV1, envelope);
 
   const lead = async (id: string) => (await api('GET', `/api/v1/leads/${id}`)).json().lead;
 

@@ -10,6 +10,8 @@ import { buildLeadApp, type LeadApp } from '../../services/lead/src/app';
 import { leadConfigSchema } from '../../services/lead/src/config';
 import { buildIntelligenceApp, type IntelligenceApp } from '../../services/intelligence/src/app';
 import { intelligenceConfigSchema } from '../../services/intelligence/src/config';
+import { buildNotificationApp, type NotificationApp, type NotificationAppOptions } from '../../services/notification/src/app';
+import { notificationConfigSchema } from '../../services/notification/src/config';
 import { buildGatewayApp, type GatewayApp } from '../../services/gateway/src/app';
 import { hashPassword } from '../../services/gateway/src/auth/password';
 import type { Role } from '../../services/gateway/src/auth/role-matrix';
@@ -27,6 +29,7 @@ export interface TestPlatform {
   campaign: CampaignApp | null;
   dialer: DialerApp | null;
   intelligence: IntelligenceApp | null;
+  notification: NotificationApp | null;
   /** Base URL of the gateway when it listens on loopback (the dialer's simulator posts webhooks to it). */
   baseUrl: string | null;
   /** Starts (or restarts) a dialer against this platform. */
@@ -53,13 +56,14 @@ export interface TestUser {
   refreshToken: string;
 }
 
-export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean; intelligence?: boolean; listen?: boolean } = {}): Promise<TestPlatform> {
+export async function startPlatform(label: string, env: Record<string, string> = {}, opts: { lead?: boolean; campaign?: boolean; intelligence?: boolean; notification?: NotificationAppOptions; listen?: boolean } = {}): Promise<TestPlatform> {
   const infra = await createTestInfra(label);
   const baseEnv: Record<string, string> = { ...infra.env, SILENT_SCAN_INTERVAL_SECONDS: '3600', SEED_DEMO_TENANT: 'false', ...env };
   const lead = opts.lead === false ? null : await buildLeadApp(loadConfig(leadConfigSchema, baseEnv), { jobs: false });
   const campaign = opts.campaign ? await buildCampaignApp(loadConfig(campaignConfigSchema, baseEnv)) : null;
   const intelligence = opts.intelligence ? await buildIntelligenceApp(loadConfig(intelligenceConfigSchema, baseEnv)) : null;
   const gateway = await buildGatewayApp(loadConfig(gatewayConfigSchema, baseEnv));
+  const notification = opts.notification ? await buildNotificationApp(loadConfig(notificationConfigSchema, baseEnv), opts.notification) : null;
   let baseUrl: string | null = null;
   if (opts.listen) {
     await gateway.http.listen({ host: '127.0.0.1', port: 0 });
@@ -81,6 +85,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     campaign,
     dialer: null,
     intelligence,
+    notification,
     baseUrl,
     async startDialer(dialerEnv = {}, dialerOpts = {}) {
       const config = loadConfig(dialerConfigSchema, { ...baseEnv, SIMULATOR_WEBHOOK_URL: `${baseUrl}/webhooks/vapi`, SIMULATOR_SPEED: '0', ...dialerEnv });
@@ -122,6 +127,7 @@ export async function startPlatform(label: string, env: Record<string, string> =
     async stop() {
       await platform.dialer?.stop();
       await gateway.stop();
+      await notification?.stop();
       await intelligence?.stop();
       await campaign?.stop();
       await lead?.stop();

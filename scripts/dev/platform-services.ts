@@ -10,6 +10,7 @@ export const DEV_SERVICES: DevService[] = [
   { name: 'campaign', entry: 'services/campaign/src/main.ts', port: 3102 },
   { name: 'dialer', entry: 'services/dialer/src/main.ts', port: 3103 },
   { name: 'intelligence', entry: 'services/intelligence/src/main.ts', port: 3104 },
+  { name: 'notification', entry: 'services/notification/src/main.ts', port: 3105 },
   // The gateway serves ops endpoints on its API port.
   { name: 'gateway', entry: 'services/gateway/src/main.ts', port: 8080 },
 ];

@@ -6,3 +6,4 @@ export * from './webhooks/webhook-delivery.v1';
 export * from './campaign';
 export * from './calls';
 export * from './intel';
+export * from './notification';

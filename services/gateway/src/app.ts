@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import { OBJECT_BUCKETS, type StreamName } from '@soraaya/contracts';
-import { AppError, ObjectFiles, RpcClient, createRuntime, registerOpsRoutes, uuid7, type ServiceRuntime } from '@soraaya/service-kit';
+import { AppError, ObjectFiles, RpcClient, createRuntime, registerOpsRoutes, startRpcService, uuid7, type ServiceRuntime } from '@soraaya/service-kit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,6 +25,8 @@ import { LiveFeed } from './live/live-feed';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerCallingRoutes } from './routes/calling.routes';
 import { registerIntelligenceRoutes } from './routes/intelligence.routes';
+import { registerNotificationRoutes } from './routes/notification.routes';
+import { gatewayEndpoints } from './rpc/gateway.endpoints';
 import { registerCampaignRoutes } from './routes/campaign.routes';
 import { registerDncRoutes } from './routes/dnc.routes';
 import { registerImportExportRoutes } from './routes/import-export.routes';
@@ -72,6 +74,9 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
   const { ds, js, nc, topology, logger, metrics, shutdown, redis } = runtime;
   try {
     const rpc = new RpcClient(nc, topology, config.SERVICE_TIMEOUT_MS);
+    // Other services ask the gateway who a tenant's users are (it owns them).
+    const usersService = await startRpcService(nc, topology, logger, metrics, { name: SERVICE_NAME, version: SERVICE_VERSION, description: 'Users of a tenant', endpoints: gatewayEndpoints(ds) });
+    shutdown.add('rpc service', () => usersService.stop());
     const jwt = new JwtSigner(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
     const keyPrefix = config.NATS_PREFIX ? `${config.NATS_PREFIX}:` : 'soraaya:';
     const throttle = new LoginThrottle(redis, keyPrefix, {
@@ -154,6 +159,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     registerCampaignRoutes(api, rpc);
     registerCallingRoutes(api, rpc);
     registerIntelligenceRoutes(api, rpc);
+    registerNotificationRoutes(api, rpc);
     registerUserRoutes(api, { ds, auth });
     http.addHook('onResponse', auditWrites(ds, logger));
 

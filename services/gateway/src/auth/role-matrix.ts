@@ -19,6 +19,8 @@ export const ROLE_MATRIX = {
   'campaigns:write': ['admin', 'manager'],
   'calling:control': ['admin', 'manager'],
   'insights:read': ['admin', 'manager'],
+  'notifications:read': ['admin', 'manager', 'agent'],
+  'notifications:manage': ['admin', 'manager'],
   'live:subscribe': ['admin', 'manager', 'agent'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],

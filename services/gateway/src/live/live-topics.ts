@@ -28,9 +28,10 @@ function campaignOf(data: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** The lead an event is about and its assignee, for agents (who see only their own leads). */
+/** The lead (or notification) an event is about and its assignee, for agents (who see only their own). */
 export function leadOwnerOf(event: EventEnvelope): { known: boolean; assignedUserId: string | null } {
-  const d = event.data as { lead?: { assignedUserId?: unknown } } | null;
-  if (d?.lead && 'assignedUserId' in d.lead) return { known: true, assignedUserId: typeof d.lead.assignedUserId === 'string' ? d.lead.assignedUserId : null };
+  const d = event.data as { lead?: { assignedUserId?: unknown }; notification?: { assignedUserId?: unknown } } | null;
+  const owned = d?.lead ?? d?.notification; // a notification reaches the agent it is assigned to
+  if (owned && 'assignedUserId' in owned) return { known: true, assignedUserId: typeof owned.assignedUserId === 'string' ? owned.assignedUserId : null };
   return { known: false, assignedUserId: null };
 }
