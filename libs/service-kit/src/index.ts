@@ -25,3 +25,6 @@ export * from './runtime';
 export * from './validation/time-zone';
 export * from './nats/object-files';
 export * from './nats/parse-event';
+export * from './tracing/tracing';
+export * from './tracing/tracing-sdk';
+export * from './http/http-observability';

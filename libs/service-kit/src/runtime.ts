@@ -11,6 +11,8 @@ import { ensureStreams } from './nats/ensure-streams';
 import { RpcClient } from './nats/rpc-client';
 import { Topology } from './nats/topology';
 import { Shutdown } from './lifecycle/shutdown';
+import type { DbPoolStats } from './metrics/metrics';
+import { useOtlpTracing } from './tracing/tracing-sdk';
 import type { ReadinessCheck } from './http/ops-server';
 
 export interface RuntimeOptions {
@@ -51,6 +53,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<ServiceRuntim
   const shutdown = new Shutdown(logger);
   const metrics = new ServiceMetrics(opts.name);
   const topology = new Topology(config.NATS_PREFIX);
+  const releaseTracing = useOtlpTracing({
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    serviceName: config.OTEL_SERVICE_NAME ?? `soraaya-${opts.name}`,
+    sampleRatio: config.OTEL_TRACES_SAMPLE_RATIO,
+  });
+  // Added first, so it runs last: spans of the shutdown itself are still exported.
+  shutdown.add('tracing', releaseTracing);
 
   try {
     const ds = createServiceDataSource({
@@ -61,6 +70,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<ServiceRuntim
     });
     await ds.initialize();
     shutdown.add('postgres', () => ds.destroy());
+    const pool = (ds.driver as unknown as { master?: DbPoolStats }).master;
+    if (pool) metrics.observeDbPool(pool);
     if (opts.runMigrations) {
       const applied = await migrate(ds);
       if (applied.length) logger.info({ applied }, 'migrations applied');

@@ -7,7 +7,8 @@ import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/metrics';
 import { publishEnvelope } from '../nats/event-publisher';
 import type { Topology } from '../nats/topology';
-import { outboxChannel } from './outbox';
+import { SpanKind, contextFromHeaders, inSpan, untraced } from '../tracing/tracing';
+import { OUTBOX_TRACE_KEY, outboxChannel } from './outbox';
 import { sqlIdentifier } from './sql-identifier';
 
 export interface OutboxRelayOptions {
@@ -27,6 +28,8 @@ interface OutboxRow {
   seq: string;
   subject: string;
   envelope: EventEnvelope;
+  /** Trace context captured when the event was written; null when none was active. */
+  trace: Record<string, string> | null;
 }
 
 /**
@@ -92,7 +95,8 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     return this.ds.transaction(async (tx) => {
       const rows: OutboxRow[] = await tx.query(
-        `select seq, subject, envelope from ${this.schema}.outbox order by seq limit $1 for update skip locked`,
+        `select seq, subject, envelope - '${OUTBOX_TRACE_KEY}' as envelope, envelope -> '${OUTBOX_TRACE_KEY}' as trace
+           from ${this.schema}.outbox order by seq limit $1 for update skip locked`,
         [this.batchSize],
       );
       if (rows.length === 0) {
@@ -100,17 +104,38 @@ export class OutboxRelay {
         return 0;
       }
       const results = await Promise.allSettled(
-        rows.map((row) => publishEnvelope(this.js, this.topology, row.subject, row.envelope)),
+        rows.map((row) => this.publish(row)),
       );
       const done = rows.filter((_, i) => results[i]!.status === 'fulfilled');
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       await this.options.afterPublish?.(done.map((r) => r.envelope));
       if (done.length) await tx.query(`delete from ${this.schema}.outbox where seq = any($1::bigint[])`, [done.map((r) => r.seq)]);
       this.metrics.outboxPublished.inc({ schema: this.schema }, done.length);
-      this.metrics.outboxPending.set({ schema: this.schema }, rows.length - done.length);
+      // A full batch means more is waiting: count it (bounded) so the gauge shows the real backlog.
+      const backlog =
+        rows.length === this.batchSize
+          ? ((await tx.query(`select count(*)::int as n from (select 1 from ${this.schema}.outbox limit 1000000) b`)) as { n: number }[])[0]!.n
+          : rows.length - done.length;
+      this.metrics.outboxPending.set({ schema: this.schema }, backlog);
       if (failed) throw failed.reason;
       return done.length;
     });
+  }
+
+  /** Publishes one row; when it carries a trace context, inside a producer span continuing that trace. */
+  private async publish(row: OutboxRow): Promise<unknown> {
+    if (!row.trace) return untraced(() => publishEnvelope(this.js, this.topology, row.subject, row.envelope));
+    const trace = row.trace;
+    return inSpan(
+      `${row.subject} publish`,
+      {
+        kind: SpanKind.PRODUCER,
+        parent: contextFromHeaders((name) => trace[name]),
+        service: this.metrics.service,
+        attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'send', 'messaging.destination.name': row.subject, 'messaging.message.id': row.envelope.id },
+      },
+      () => publishEnvelope(this.js, this.topology, row.subject, row.envelope),
+    );
   }
 
   /** Finishes the current pass, publishes what is already committed (bounded), and stops. */

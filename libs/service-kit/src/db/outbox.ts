@@ -2,6 +2,7 @@ import type { EventDefinition, EventEnvelope } from '@soraaya/contracts';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { uuid7 } from '../ids/uuid7';
+import { traceHeaders } from '../tracing/tracing';
 import { sqlIdentifier } from './sql-identifier';
 
 export interface EventOrigin {
@@ -36,12 +37,23 @@ export interface OutboxItem {
 }
 
 /**
+ * Key of the stored envelope (jsonb) under which the trace context of the write
+ * is kept. The relay strips it (`envelope - '_trace'`) and publishes it as the
+ * message's `traceparent` header, so the published event continues the trace of
+ * the request or message that caused it, though it leaves later from another
+ * loop. Kept inside the envelope column so no table needs a new column.
+ */
+export const OUTBOX_TRACE_KEY = '_trace';
+
+/**
  * Writes events to the service's outbox inside the caller's transaction, so the
  * state change and the events commit together or not at all. The relay publishes them.
  */
 export async function enqueueEvents(tx: EntityManager, schema: string, items: OutboxItem[]): Promise<void> {
   if (items.length === 0) return;
   const s = sqlIdentifier(schema);
+  const trace = traceHeaders();
+  const stored = (e: EventEnvelope) => JSON.stringify(Object.keys(trace).length ? { ...e, [OUTBOX_TRACE_KEY]: trace } : e);
   await tx.query(
     `insert into ${s}.outbox (id, subject, tenant_id, envelope)
      select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[])`,
@@ -49,7 +61,7 @@ export async function enqueueEvents(tx: EntityManager, schema: string, items: Ou
       items.map((i) => i.envelope.id),
       items.map((i) => i.subject),
       items.map((i) => i.envelope.tenantId),
-      items.map((i) => JSON.stringify(i.envelope)),
+      items.map((i) => stored(i.envelope)),
     ],
   );
 }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/metrics';
 import { isNotFound } from './ensure-streams';
+import { SpanKind, contextFromHeaders, inSpan } from '../tracing/tracing';
 import { buildHeaders } from './headers';
 import type { Topology } from './topology';
 
@@ -41,6 +42,8 @@ export interface ConsumerSpec {
   /** Delay before the n-th redelivery: base * 2^(n-1), capped. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** How often the consumer's lag (num_pending, num_ack_pending) is read from JetStream into the gauges. */
+  lagRefreshMs?: number;
 }
 
 export interface ConsumerRunnerDeps {
@@ -62,6 +65,7 @@ export class ConsumerRunner {
   private messages: ConsumerMessages | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | null = null;
+  private lagTimer: NodeJS.Timeout | null = null;
   private readonly spec: Required<ConsumerSpec>;
   private readonly log: Logger;
 
@@ -75,6 +79,7 @@ export class ConsumerRunner {
       ackWaitMs: 30_000,
       backoffBaseMs: 1_000,
       backoffMaxMs: 60_000,
+      lagRefreshMs: 15_000,
       ...spec,
     };
     this.log = deps.logger.child({ consumer: spec.durable });
@@ -112,6 +117,21 @@ export class ConsumerRunner {
   start(): void {
     if (this.loop) return;
     this.loop = this.run();
+    this.lagTimer = setInterval(() => void this.refreshLag(), this.spec.lagRefreshMs);
+    this.lagTimer.unref();
+  }
+
+  /** Reads the consumer's lag from JetStream into the gauges. Failures are left to the next refresh. */
+  async refreshLag(): Promise<void> {
+    const { jsm, topology, metrics } = this.deps;
+    try {
+      const info = await jsm.consumers.info(topology.stream(this.spec.stream), this.durableName);
+      const labels = { stream: this.spec.stream, consumer: this.spec.durable };
+      metrics.consumerPending.set(labels, info.num_pending);
+      metrics.consumerAckPending.set(labels, info.num_ack_pending);
+    } catch (err) {
+      if (!this.stopped) this.log.debug({ err }, 'could not read consumer info for the lag gauges');
+    }
   }
 
   private async run(): Promise<void> {
@@ -119,6 +139,7 @@ export class ConsumerRunner {
     while (!this.stopped) {
       try {
         const consumer = await this.ensure();
+        void this.refreshLag();
         // abort_on_missing_resource: if the consumer or stream vanishes, end the iterator so
         // this loop re-creates them, instead of the client retrying against nothing forever.
         this.messages = await consumer.consume({ max_messages: this.spec.concurrency, abort_on_missing_resource: true });
@@ -145,6 +166,7 @@ export class ConsumerRunner {
     const { metrics } = this.deps;
     const heartbeat = setInterval(() => msg.working(), Math.max(this.spec.ackWaitMs / 3, 100));
     const deliveryCount = msg.info.deliveryCount;
+    if (deliveryCount > 1) metrics.consumerRedelivered.inc({ stream: this.spec.stream, consumer: this.spec.durable });
     const consumed: ConsumedMessage = {
       subject: msg.subject,
       data: msg.data,
@@ -155,7 +177,23 @@ export class ConsumerRunner {
       working: () => msg.working(),
     };
     try {
-      await metrics.time('consumer', this.spec.durable, () => this.spec.handler(consumed));
+      // The handler runs in a span continuing the trace the publisher put in the headers.
+      await inSpan(
+        `${this.spec.filterSubject} process`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextFromHeaders(consumed.header),
+          service: metrics.service,
+          attributes: {
+            'messaging.system': 'nats',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': msg.subject,
+            'messaging.consumer.group.name': this.spec.durable,
+            'soraaya.delivery_count': deliveryCount,
+          },
+        },
+        () => metrics.time('consumer', this.spec.durable, () => this.spec.handler(consumed)),
+      );
       await msg.ackAck().catch(() => msg.ack());
     } catch (err) {
       const poison = err instanceof PoisonMessageError;
@@ -197,6 +235,7 @@ export class ConsumerRunner {
   /** Stops fetching, lets in-flight messages finish (their acks go out), then returns. */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.lagTimer) clearInterval(this.lagTimer);
     this.messages?.stop();
     await this.loop?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);

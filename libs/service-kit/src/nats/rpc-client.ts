@@ -7,6 +7,7 @@ import {
 import { ErrorCode, type NatsConnection, type NatsError } from 'nats';
 import { z } from 'zod';
 import { AppError, ServiceUnavailableError } from '../errors';
+import { SpanKind, inSpan, traceHeaders } from '../tracing/tracing';
 import { buildHeaders } from './headers';
 import type { Topology } from './topology';
 
@@ -67,10 +68,12 @@ export class RpcClient {
   private async send(def: EndpointDefinition<z.ZodType, z.ZodType>, meta: RequestMeta, data: unknown, opts: { timeoutMs?: number }): Promise<string> {
     const payload = Buffer.from(JSON.stringify({ meta, data }));
     try {
-      const reply = await this.nc.request(this.topology.subject(def.subject), payload, {
-        timeout: opts.timeoutMs ?? this.defaultTimeoutMs,
-        headers: buildHeaders({ [CORRELATION_HEADER]: meta.correlationId }),
-      });
+      const reply = await inSpan(def.subject, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'nats', 'rpc.method': def.subject } }, () =>
+        this.nc.request(this.topology.subject(def.subject), payload, {
+          timeout: opts.timeoutMs ?? this.defaultTimeoutMs,
+          headers: buildHeaders({ [CORRELATION_HEADER]: meta.correlationId, ...traceHeaders() }),
+        }),
+      );
       return new TextDecoder().decode(reply.data);
     } catch (err) {
       const code = (err as NatsError).code;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { AppError, validationError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/metrics';
+import { SpanKind, contextFromHeaders, inSpan } from '../tracing/tracing';
 import { buildHeaders } from './headers';
 import type { Topology } from './topology';
 
@@ -67,9 +68,19 @@ export async function startRpcService(
           logger.error({ err, endpoint: def.subject }, 'endpoint subscription failed');
           return;
         }
-        void metrics
-          .time('rpc', def.subject, () => serve(reg, msg, logger, () => nc.info?.max_payload ?? 1024 * 1024))
-          .catch(() => undefined);
+        const parent = contextFromHeaders((name) => msg.headers?.get(name) || undefined);
+        void inSpan(
+          def.subject,
+          {
+            kind: SpanKind.SERVER,
+            parent,
+            service: metrics.service,
+            attributes: { 'rpc.system': 'nats', 'rpc.method': def.subject },
+            // A refused request (404, 409, validation) is the endpoint doing its job.
+            isFailure: (e) => !(e instanceof AppError) || e.status >= 500,
+          },
+          () => metrics.time('rpc', def.subject, () => serve(reg, msg, logger, () => nc.info?.max_payload ?? 1024 * 1024)),
+        ).catch(() => undefined);
       },
     });
   }

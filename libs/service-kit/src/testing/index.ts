@@ -1,2 +1,3 @@
 export * from './test-infra';
 export * from './midday-zone';
+export * from './in-memory-tracing';
