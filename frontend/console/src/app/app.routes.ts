@@ -1,0 +1,21 @@
+import { provideRouter, withComponentInputBinding, type Routes } from '@angular/router';
+import { anonymousGuard, authenticatedGuard } from './core/auth/auth.guards';
+
+export const routes: Routes = [
+  { path: 'login', canMatch: [anonymousGuard], title: 'Log in · Soraaya', loadComponent: () => import('./features/login/login.page') },
+  {
+    path: '',
+    canMatch: [authenticatedGuard],
+    loadComponent: () => import('./shell/shell'),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'leads' },
+      { path: 'leads', title: 'Leads · Soraaya', loadComponent: () => import('./features/leads/leads.page') },
+      { path: 'notifications', title: 'Notifications · Soraaya', loadComponent: () => import('./features/notifications/notifications.page') },
+      { path: 'campaigns', title: 'Campaigns · Soraaya', loadComponent: () => import('./features/campaigns/campaigns.page') },
+      { path: 'insights', title: 'Insights · Soraaya', loadComponent: () => import('./features/insights/insights.page') },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];
+
+export const provideAppRouter = () => provideRouter(routes, withComponentInputBinding());
