@@ -17,6 +17,7 @@ import { providerCps, type DialerConfig } from './config';
 import { stateConsumers } from './consumers/campaign.handlers';
 import { webhookConsumers } from './consumers/webhook.handlers';
 import { DIALER_MIGRATIONS } from './db/migrations';
+import { DialerMetrics } from './metrics/dialer.metrics';
 import type { TelephonyProvider } from './providers/provider';
 import { SimulatorProvider } from './providers/simulator.provider';
 import { TwilioProvider } from './providers/twilio.provider';
@@ -94,7 +95,9 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     const slots = new RedisSlots(redis, config.NATS_PREFIX ? `${config.NATS_PREFIX}:` : 'soraaya:');
     const provider = opts.provider ?? makeProvider(config, logger);
     let pacer: Pacer | null = null;
+    const dialerMetrics = new DialerMetrics(metrics);
     const lifecycle: LifecycleDeps = {
+      metrics: dialerMetrics,
       ds,
       slots,
       leads: new LeadStatusClient(rpc, logger),
@@ -110,6 +113,7 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
       { window: config.BREAKER_WINDOW, errorRate: config.BREAKER_ERROR_RATE, cooldownMs: config.BREAKER_COOLDOWN_SECONDS * 1000 },
       { ds, rpc, logger },
     );
+    dialerMetrics.watch({ ds, tenantCap: config.TENANT_MAX_CONCURRENT_CALLS, breaker: () => ({ provider: provider.name, open: breaker.status !== 'closed' }) });
 
     const relay = new OutboxRelay(ds, 'dialer', js, topology, logger, metrics);
     await relay.start(config.DATABASE_URL);
@@ -129,6 +133,7 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
       legal: { start: config.LEGAL_WINDOW_START, end: config.LEGAL_WINDOW_END },
       tickMs: config.PACER_TICK_MS,
       companyName: config.COMPANY_NAME,
+      metrics: dialerMetrics,
       ...(opts.onSlotTaken ? { onSlotTaken: opts.onSlotTaken } : {}),
     });
     const p = pacer;

@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import { OBJECT_BUCKETS, type StreamName } from '@soraaya/contracts';
-import { AppError, ObjectFiles, RpcClient, createRuntime, registerOpsRoutes, startRpcService, uuid7, type ServiceRuntime } from '@soraaya/service-kit';
+import { AppError, ObjectFiles, RpcClient, createRuntime, instrumentHttp, registerOpsRoutes, startRpcService, uuid7, type ServiceRuntime } from '@soraaya/service-kit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -97,6 +97,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
         return typeof given === 'string' && /^[\w.-]{8,100}$/.test(given) ? given : uuid7();
       },
     });
+    instrumentHttp(http, { metrics, service: SERVICE_NAME }); // first, so every route gets RED metrics and a span
     http.addHook('onRequest', async (req, reply) => {
       reply.header('x-request-id', String(req.id));
     });

@@ -5,6 +5,7 @@ import { OpenAiAnalyzer } from './analyzers/openai.analyzer';
 import type { IntelligenceConfig } from './config';
 import { callEndedConsumer } from './consumers/call-ended.handler';
 import { INTEL_MIGRATIONS } from './db/migrations';
+import { IntelMetrics } from './metrics/intel.metrics';
 import { intelligenceEndpoints } from './rpc/intelligence.endpoints';
 
 export const SERVICE_NAME = 'intelligence';
@@ -51,7 +52,7 @@ export async function buildIntelligenceApp(config: IntelligenceConfig): Promise<
     const relay = new OutboxRelay(ds, 'intel', js, topology, logger, metrics);
     await relay.start(config.DATABASE_URL);
     shutdown.add('outbox relay', () => relay.stop());
-    const runner = new ConsumerRunner(callEndedConsumer({ ds, rpc, analyzer, logger }), { js, jsm, topology, logger, metrics });
+    const runner = new ConsumerRunner(callEndedConsumer({ ds, rpc, analyzer, logger, metrics: new IntelMetrics(metrics) }), { js, jsm, topology, logger, metrics });
     runner.start();
     shutdown.add('consumer calls ended', () => runner.stop());
     const service = await startRpcService(nc, topology, logger, metrics, {

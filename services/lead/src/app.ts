@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LeadConfig } from './config';
 import { leadImportRequestedConsumer } from './consumers/lead-import-requested.handler';
 import { LEAD_MIGRATIONS } from './db/migrations';
+import { LeadMetrics } from './metrics/lead.metrics';
 import { ImportFileStore } from './import/import-file-store';
 import { SilentLeadJob } from './jobs/silent-lead.job';
 import { leadEndpoints } from './rpc/lead.endpoints';
@@ -71,7 +72,7 @@ export async function buildLeadApp(config: LeadConfig, opts: LeadAppOptions = {}
     if (opts.consumers !== false) {
       const importWorker = new ConsumerRunner(
         leadImportRequestedConsumer(
-          { ds, files, logger, batchSize: config.IMPORT_BATCH_SIZE, afterBatchCommit: opts.afterImportBatchCommit },
+          { ds, files, logger, batchSize: config.IMPORT_BATCH_SIZE, afterBatchCommit: opts.afterImportBatchCommit, metrics: new LeadMetrics(metrics) },
           { concurrency: config.IMPORT_WORKERS, maxDeliveries: opts.importMaxDeliveries },
         ),
         { js, jsm, topology, logger, metrics },

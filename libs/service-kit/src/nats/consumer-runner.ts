@@ -116,6 +116,7 @@ export class ConsumerRunner {
 
   start(): void {
     if (this.loop) return;
+    this.deps.metrics.consumerRedelivered.inc({ stream: this.spec.stream, consumer: this.spec.durable }, 0);
     this.loop = this.run();
     this.lagTimer = setInterval(() => void this.refreshLag(), this.spec.lagRefreshMs);
     this.lagTimer.unref();

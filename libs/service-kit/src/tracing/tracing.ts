@@ -89,7 +89,10 @@ export function failSpan(span: Span, err: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
 }
 
-/** Runs `work` detached from any active trace, e.g. a background loop woken from inside a handler. */
-export function untraced<T>(work: () => T): T {
-  return context.with(ROOT_CONTEXT, work);
+/**
+ * Runs `work` detached from any active trace, e.g. a background loop woken from
+ * inside a handler; spans it starts are roots, made by `service` when given.
+ */
+export function untraced<T>(work: () => T, service?: string): T {
+  return context.with(service ? ROOT_CONTEXT.setValue(SERVICE_KEY, service) : ROOT_CONTEXT, work);
 }

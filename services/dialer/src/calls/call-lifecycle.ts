@@ -3,6 +3,7 @@ import { buildEnvelope, enqueueEvents, queryRows, withTenant, type Logger, type 
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyObservation, type ProviderObservation } from '../domain/call-state.machine';
 import { afterCall } from '../domain/retry-policy';
+import type { DialerMetrics } from '../metrics/dialer.metrics';
 import type { RedisSlots } from '../slots/redis-slots';
 import { factsOf, rowToCall, type CallRow, type DialerCampaign } from './call-row';
 import type { LeadStatusClient } from './lead-status.client';
@@ -15,6 +16,7 @@ export interface LifecycleDeps {
   minGapMinutes: number;
   /** Called when a slot frees, so the pacer dials the next lead at once. */
   onSlotFreed: (campaignId?: string) => void;
+  metrics?: DialerMetrics;
 }
 
 const origin = (call: { tenant_id: string; id: string }) => ({ tenantId: call.tenant_id, correlationId: `call-${call.id}` });
@@ -76,6 +78,7 @@ export async function observeCall(deps: LifecycleDeps, tenantId: string, callId:
   if (!result) return null;
   const row = result.row;
   if (result.ended) {
+    deps.metrics?.calls.inc({ provider: row.provider, outcome: row.outcome ?? 'failed' });
     if (row.campaign_id) await deps.slots.release(row.id, row.tenant_id, row.campaign_id);
     deps.onSlotFreed(row.campaign_id ?? undefined);
     const after = result.policy ? afterCall(row.outcome ?? 'failed', row.attempt, result.policy.policy, deps.minGapMinutes, row.ended_at ?? new Date()) : null;

@@ -1,9 +1,10 @@
 import { dialSkippedV1, getLeadV1, type Lead } from '@soraaya/contracts';
-import { AppError, buildEnvelope, enqueueEvents, queryRows, uuid7, withTenant, type Logger, type RpcClient } from '@soraaya/service-kit';
+import { AppError, SpanKind, buildEnvelope, enqueueEvents, inSpan, queryRows, untraced, uuid7, withTenant, type Logger, type RpcClient } from '@soraaya/service-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { isCallable, nextCallableAt, windowZone, type LegalWindow } from '../domain/calling-window';
 import { pickPersona } from '../domain/retry-policy';
+import type { DialerMetrics } from '../metrics/dialer.metrics';
 import type { TelephonyProvider } from '../providers/provider';
 import type { RedisSlots } from '../slots/redis-slots';
 import type { CircuitBreaker } from './circuit-breaker';
@@ -24,6 +25,7 @@ export interface PacerOptions {
   companyName: string;
   /** Test hook: sees the in-use count of a campaign right after each slot is taken. */
   onSlotTaken?: (campaignId: string, inUse: number, cap: number) => void;
+  metrics?: DialerMetrics;
 }
 
 interface QueueRow {
@@ -74,7 +76,8 @@ export class Pacer {
       this.again = true;
       return;
     }
-    this.running = this.pass()
+    // A pass is woken from inside handlers (a slot freed by a webhook); its dials start traces of their own.
+    this.running = untraced(() => this.pass(), 'dialer')
       .catch((err: unknown) => this.logger.error({ err }, 'pacer pass failed'))
       .finally(() => {
         this.running = null;
@@ -137,7 +140,8 @@ export class Pacer {
       counted = false;
     };
     this.breaker.dialStarted();
-    const dial = this.dial(c, row, done)
+    // Each dial is a trace of its own: the lead read, the checks, the call's first events.
+    const dial = inSpan('dial', { kind: SpanKind.INTERNAL, attributes: { 'soraaya.campaign_id': c.id, 'soraaya.lead_id': row.lead_id } }, () => this.dial(c, row, done))
       .catch((err: unknown) => this.logger.error({ err, leadId: row.lead_id }, 'dial failed'))
       .finally(() => {
         done();
@@ -273,6 +277,7 @@ export class Pacer {
     detail: string,
     rescheduleTo: Date | null,
   ): Promise<void> {
+    this.opts.metrics?.skips.inc({ reason });
     await withTenant(this.ds, c.tenant_id, async (tx) => {
       if (rescheduleTo) {
         await tx.query(

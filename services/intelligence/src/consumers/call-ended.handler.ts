@@ -5,6 +5,7 @@ import type { Analyzer } from '../analyzers/analyzer';
 import { localHourAndWeekday } from '../domain/local-time';
 import { parseTranscriptText, transcriptHash } from '../domain/transcript-text';
 import { applyAnalysisToLead } from '../leads/apply-analysis';
+import type { IntelMetrics } from '../metrics/intel.metrics';
 
 const DURABLE = 'intel-call-ended';
 
@@ -13,6 +14,7 @@ export interface CallEndedDeps {
   rpc: RpcClient;
   analyzer: Analyzer;
   logger: Logger;
+  metrics?: IntelMetrics;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface CallEndedDeps {
  * retried whole, and each step is safe to repeat.
  */
 export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
-  const { ds, rpc, analyzer, logger } = deps;
+  const { ds, rpc, analyzer, logger, metrics } = deps;
   return {
     stream: 'CALLS',
     durable: DURABLE,
@@ -58,8 +60,8 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
       }
 
       const { hour, dow } = localHourAndWeekday(new Date(call.startedAt), lead.timeZone);
-      await withTenant(ds, e.tenantId, async (tx) => {
-        if (!(await claimInbox(tx, 'intel', DURABLE, e.id))) return;
+      const recorded = await withTenant(ds, e.tenantId, async (tx) => {
+        if (!(await claimInbox(tx, 'intel', DURABLE, e.id))) return false;
         await tx.query(
           `insert into intel.transcripts (call_id, tenant_id, lead_id, campaign_id, persona_id, attempt, call_outcome, ended_reason, duration_seconds, cost_usd,
                                           recording_url, turns, provider_summary, text_hash, lead_time_zone, local_hour, local_dow, started_at, ended_at)
@@ -67,7 +69,7 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
           [call.callId, e.tenantId, call.leadId, call.campaignId, call.personaId, call.attempt, call.outcome, call.endedReason, call.durationSeconds, call.costUsd,
             call.recordingUrl, JSON.stringify(turns), call.summary, turns.length ? transcriptHash(turns) : null, lead.timeZone, hour, dow, call.startedAt, call.endedAt],
         );
-        if (!analysisResult) return;
+        if (!analysisResult) return true;
         const a = analysisResult.analysis;
         await tx.query(
           `insert into intel.analyses (call_id, tenant_id, lead_id, campaign_id, persona_id, analyzer, fallback_reason, outcome, score, sentiment, interest_level,
@@ -88,7 +90,17 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
         const ids = { callId: call.callId, leadId: call.leadId, campaignId: call.campaignId, personaId: call.personaId };
         await enqueueEvent(tx, 'intel', intelCallAnalyzedV1, origin, { ...ids, classification: a.outcome, score: a.score, sentiment: a.sentiment });
         await enqueueEvent(tx, 'intel', intelAnalysisCompletedV1, origin, { ...ids, analyzer: analysisResult.analyzer, fallbackReason: analysisResult.fallbackReason, analysis: a, leadStatus });
+        return true;
       });
+      if (recorded && analysisResult && metrics) {
+        metrics.callsAnalyzed.inc({ qualified: String(analysisResult.analysis.outcome === 'qualified'), analyzer: analysisResult.analyzer });
+        const u = analysisResult.usage;
+        if (u && !u.cached) {
+          metrics.llmCostUsd.inc(u.costUsd);
+          metrics.llmTokens.inc({ model: u.model, kind: 'prompt' }, u.promptTokens);
+          metrics.llmTokens.inc({ model: u.model, kind: 'completion' }, u.completionTokens);
+        }
+      }
     },
   };
 }

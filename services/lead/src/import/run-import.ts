@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { mapHeaders } from '../domain/csv-header-mapping';
 import { groupDuplicateRows, type ValidRow } from '../domain/import-dedup';
 import { validateImportRow } from '../domain/import-row';
+import type { LeadMetrics } from '../metrics/lead.metrics';
 import { applyImportBatch } from './apply-import-batch';
 import type { ImportFileStore } from './import-file-store';
 import { countsOf, findImport, insertIssues, type ImportRow } from './import.repository';
@@ -23,6 +24,7 @@ export interface ImportRunnerDeps {
   batchSize?: number;
   /** Test seam: runs after each batch commits. Throwing here is a crash between batches. */
   afterBatchCommit?: (importId: string, rowsCommitted: number) => void | Promise<void>;
+  metrics?: LeadMetrics;
 }
 
 /** An import that cannot go on (bad file, missing columns); the job ends as `failed` with this message. */
@@ -166,7 +168,7 @@ function emptyBatch(): Batch {
 
 async function writeBatch(deps: ImportRunnerDeps, job: ImportRow, batch: Batch, actor: Actor, origin: EventOrigin): Promise<void> {
   if (batch.rowsRead === 0) return;
-  await withTenant(deps.ds, job.tenant_id, async (tx) => {
+  const outcome = await withTenant(deps.ds, job.tenant_id, async (tx) => {
     // A batch's rows, issues, counters and checkpoint commit together, so if a crash
     // loses an unflushed commit the worker simply redoes that batch from the older
     // checkpoint. Not waiting for the WAL flush per batch is therefore safe, and it
@@ -188,18 +190,26 @@ async function writeBatch(deps: ImportRunnerDeps, job: ImportRow, batch: Batch, 
       totalBytes: updated.total_bytes,
       counts: countsOf(updated),
     });
+    return outcome;
   });
+  const m = deps.metrics?.importRows;
+  if (m) {
+    m.inc({ outcome: 'created' }, outcome.created);
+    m.inc({ outcome: 'merged' }, outcome.merged);
+    m.inc({ outcome: 'unchanged' }, outcome.unchanged);
+    m.inc({ outcome: 'rejected' }, batch.rejected);
+  }
 }
 
 async function finish(deps: ImportRunnerDeps, job: ImportRow, origin: EventOrigin, error: string | null): Promise<void> {
-  await withTenant(deps.ds, job.tenant_id, async (tx) => {
+  const finished = await withTenant(deps.ds, job.tenant_id, async (tx) => {
     const rows = await queryRows<ImportRow>(
       tx,
       `update lead.imports set status = $2, error = $3, finished_at = now(), bytes_read = case when $2 = 'completed' then total_bytes else bytes_read end
         where id = $1 and status not in ('completed', 'failed') returning *`,
       [job.id, error ? 'failed' : 'completed', error],
     );
-    if (!rows[0]) return;
+    if (!rows[0]) return false;
     await enqueueEvent(tx, 'lead', leadImportCompletedV1, origin, {
       importId: job.id,
       status: error ? 'failed' : 'completed',
@@ -207,5 +217,7 @@ async function finish(deps: ImportRunnerDeps, job: ImportRow, origin: EventOrigi
       counts: countsOf(rows[0]),
       error,
     });
+    return true;
   });
+  if (finished) deps.metrics?.imports.inc({ result: error ? 'failed' : 'completed' });
 }
