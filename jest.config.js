@@ -14,9 +14,11 @@ module.exports = {
     // ESM-only dependencies (cookie 2 via fastify's inject, content-disposition via @fastify/static) compiled to CommonJS for
     // jest's module loader, which cannot require() ES modules on Node 22.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
+    // The OTLP exporter loads node:http with import() from CommonJS, which jest's VM cannot run: compiled to require().
+    '^.+/@opentelemetry/otlp-exporter-base/.+\\.cjs$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
   },
   // @fastify/cookie loads cookie with import(): compiling it to CommonJS turns that into require().
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition|@fastify/cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition|@fastify/cookie|@opentelemetry/otlp-exporter-base)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60_000,
   // Integration suites are mostly waiting on I/O; two workers keep a 2-core machine busy without thrashing.

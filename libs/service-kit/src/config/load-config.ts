@@ -52,7 +52,7 @@ export const baseEnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   HTTP_HOST: z.string().default('127.0.0.1'),
   /** OTLP/HTTP collector base URL (`/v1/traces` is appended). Unset: tracing is off. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be an http(s):// URL' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).optional(),
   /** `service.name` of the traces; default `soraaya-<service>`. */
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
   /** Share of new traces kept, 0 to 1 (a sampled parent always keeps its children). */
