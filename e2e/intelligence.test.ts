@@ -1,4 +1,4 @@
-import { callEndedV1, type EventEnvelope } from '@soraaya/contracts';
+import { callEndedV1, rebuildInsightsV1, type EventEnvelope } from '@soraaya/contracts';
 import { buildEnvelope, uuid7 } from '@soraaya/service-kit';
 import { insertLeads, until } from './support/dialer-fixtures';
 import { publishEvent } from './support/events';
@@ -145,6 +145,11 @@ describe('transcript intelligence, end to end', () => {
     // All four calls started 10:30 IST on the same day: one heatmap cell, 3 of 4 answered.
     expect(trends.answerRateByHour).toEqual([{ dow: start.getUTCDay(), hour: 10, calls: 4, answered: 3, rate: 0.75 }]);
     expect(trends.durationByOutcome.map((d: { outcome: string }) => d.outcome).sort()).toEqual(['callback_requested', 'human_input_needed', 'qualified', 'voicemail']);
+    // Rebuilding the aggregates from the stored calls gives the same figures as keeping them live.
+    const meta = { tenantId: p.tenants.a, actor: { type: 'system' as const, id: 'test' }, correlationId: 'rebuild' };
+    expect(await p.rpc.request(rebuildInsightsV1, meta, {})).toEqual({ callsRead: 4 });
+    expect((await api('GET', `/api/v1/insights/conversation-analysis?days=365&campaign_id=${campaignId}`)).json()).toEqual(wide);
+    expect((await api('GET', '/api/v1/insights/trends?days=365')).json()).toEqual(trends);
     const recs = await api('GET', '/api/v1/insights/recommendations?days=365');
     expect(recs.statusCode).toBe(200);
     expect(recs.json().items).toEqual([]); // four calls are too few to recommend anything

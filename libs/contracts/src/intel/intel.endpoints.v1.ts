@@ -86,3 +86,12 @@ export const recommendationsV1 = defineEndpoint({
   request: insightWindow,
   response: z.object({ days: z.number().int(), campaignId: z.uuid().nullable(), items: z.array(recommendationSchema) }),
 });
+
+/** Recomputes the tenant's insight aggregates from the stored calls (after a restore or a bulk load). */
+export const rebuildInsightsV1 = defineEndpoint({
+  service: 'intelligence',
+  verb: 'insights_rebuild',
+  version: 1,
+  request: z.object({}).strict(),
+  response: z.object({ callsRead: z.number().int() }),
+});

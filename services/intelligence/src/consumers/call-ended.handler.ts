@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Analyzer } from '../analyzers/analyzer';
 import { localHourAndWeekday } from '../domain/local-time';
 import { parseTranscriptText, transcriptHash } from '../domain/transcript-text';
+import { addToRollups } from '../insights/rollup-store';
 import { applyAnalysisToLead } from '../leads/apply-analysis';
 import type { IntelMetrics } from '../metrics/intel.metrics';
 
@@ -68,6 +69,11 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) on conflict (call_id) do nothing`,
           [call.callId, e.tenantId, call.leadId, call.campaignId, call.personaId, call.attempt, call.outcome, call.endedReason, call.durationSeconds, call.costUsd,
             call.recordingUrl, JSON.stringify(turns), call.summary, turns.length ? transcriptHash(turns) : null, lead.timeZone, hour, dow, call.startedAt, call.endedAt],
+        );
+        await addToRollups(
+          tx,
+          { tenantId: e.tenantId, campaignId: call.campaignId, personaId: call.personaId, startedAt: new Date(call.startedAt).toISOString(), callOutcome: call.outcome, durationSeconds: call.durationSeconds, localDow: dow, localHour: hour },
+          analysisResult?.analysis ?? null,
         );
         if (!analysisResult) return true;
         const a = analysisResult.analysis;

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
 import type { conversationInsightsSchema, trendInsightsSchema } from '@soraaya/contracts';
 import { withTenant } from '@soraaya/service-kit';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { BUDGET_BANDS, NO_KEY, medianFromBuckets } from '../domain/insight-rollups';
 
 type ConversationInsights = z.infer<typeof conversationInsightsSchema>;
 type TrendInsights = z.infer<typeof trendInsightsSchema>;
@@ -11,113 +12,128 @@ export interface InsightWindow {
 }
 
 const EXAMPLES_PER_OBJECTION = 3;
+const TOP = 10;
 
-/** `where` for a window over a table aliased `x` with the given time column; params $1 tenant, $2 days, $3 campaign or null. */
-const scope = (time: string) => `x.tenant_id = $1 and x.${time} >= now() - make_interval(days => $2) and ($3::uuid is null or x.campaign_id = $3)`;
+/** The last `days` calendar days (UTC), today included, for one tenant and optionally one campaign. Params: $1 tenant, $2 days, $3 campaign or null. */
+const WINDOW = `tenant_id = $1 and day >= (now() at time zone 'UTC')::date - ($2::int - 1) and ($3::uuid is null or campaign_key = $3)`;
 const params = (tenantId: string, w: InsightWindow) => [tenantId, w.days, w.campaignId ?? null];
 
-async function counted(tx: EntityManager, sql: string, p: unknown[]): Promise<{ value: string; count: number }[]> {
-  return (await tx.query(sql, p)).map((r: { value: string; count: number }) => ({ value: r.value, count: Number(r.count) }));
-}
+type Counted = { value: string; count: number }[];
+const top = (m: Map<string, number> | undefined, n = TOP): Counted =>
+  [...(m ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([value, count]) => ({ value, count }));
 
-/** Common objections with quotes, what qualified calls shared, price sensitivity, timelines, amenities, locations. */
+/** Common objections with quotes, what qualified calls shared, price sensitivity, timelines, amenities, locations — from the facet rollup. */
 export async function conversationInsights(ds: DataSource, tenantId: string, w: InsightWindow): Promise<ConversationInsights> {
-  const p = params(tenantId, w);
-  const where = scope('call_started_at');
   return withTenant(ds, tenantId, async (tx) => {
-    const [totals] = await tx.query(
-      `select count(*)::int as analysed, count(*) filter (where outcome = 'qualified')::int as qualified,
-              count(*) filter (where 'price' = any(objections))::int as price_objections,
-              avg(score) filter (where outcome = 'qualified') as qualified_score,
-              percentile_cont(0.5) within group (order by coalesce(budget_max_inr, budget_min_inr)) as median_budget
-         from intel.analyses x where ${where}`,
-      p,
+    const rows: { qualified: boolean; facet: string; value: string; n: string }[] = await tx.query(
+      `select qualified, facet, value, sum(n) as n from intel.rollup_facets where ${WINDOW} group by 1, 2, 3`,
+      params(tenantId, w),
     );
-    const byCategory = await counted(tx, `select o as value, count(*)::int as count from intel.analyses x, unnest(x.objections) o where ${where} group by o order by count desc, o`, p);
-    const quotes: { category: string; quote: string }[] = await tx.query(
-      `select o->>'category' as category, o->>'quote' as quote
-         from (select result from intel.analyses x where ${where} and cardinality(x.objections) > 0 order by x.call_started_at desc limit 300) recent,
-              jsonb_array_elements(recent.result->'objections') o`,
-      p,
-    );
-    const group = (col: string, extra = '') => counted(tx, `select ${col} as value, count(*)::int as count from intel.analyses x where ${where} ${extra} and ${col} is not null group by 1 order by 2 desc, 1 limit 10`, p);
-    const unnested = (col: string, extra = '') => counted(tx, `select v as value, count(*)::int as count from intel.analyses x, unnest(x.${col}) v where ${where} ${extra} group by v order by 2 desc, 1 limit 10`, p);
-    const qualifiedOnly = `and x.outcome = 'qualified'`;
-    const bands = await counted(
-      tx,
-      `select band as value, count(*)::int as count from (
-         select case when b < 20000000 then 'under 2 Cr' when b < 50000000 then '2–5 Cr' when b < 100000000 then '5–10 Cr' when b < 200000000 then '10–20 Cr' else '20 Cr and above' end as band
-           from (select coalesce(x.budget_max_inr, x.budget_min_inr) as b from intel.analyses x where ${where}) s where b is not null) banded
-        group by band order by min(case band when 'under 2 Cr' then 1 when '2–5 Cr' then 2 when '5–10 Cr' then 3 when '10–20 Cr' then 4 else 5 end)`,
-      p,
-    );
-    const analysed = totals.analysed as number;
+    const all = new Map<string, Map<string, number>>();
+    const qualified = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      for (const target of r.qualified ? [all, qualified] : [all]) {
+        const m = target.get(r.facet) ?? new Map<string, number>();
+        m.set(r.value, (m.get(r.value) ?? 0) + Number(r.n));
+        target.set(r.facet, m);
+      }
+    }
+    const analysed = all.get('analysed')?.get('') ?? 0;
+    const qualifiedCalls = qualified.get('analysed')?.get('') ?? 0;
+    const objections = top(all.get('objection'), 20);
+    // Quotes for the objections: the latest analyses that have any, through the (tenant, time) index.
+    const quotes: { category: string; quote: string }[] = objections.length
+      ? await tx.query(
+          `select o->>'category' as category, o->>'quote' as quote
+             from (select result from intel.analyses where tenant_id = $1 and call_started_at >= now() - make_interval(days => $2) and ($3::uuid is null or campaign_id = $3)
+                      and cardinality(objections) > 0 order by call_started_at desc limit 200) recent,
+                  jsonb_array_elements(recent.result->'objections') o`,
+          params(tenantId, w),
+        )
+      : [];
+    const bandCounts = all.get('budget_band') ?? new Map<string, number>();
     return {
       days: w.days,
       campaignId: w.campaignId ?? null,
       analysedCalls: analysed,
-      qualifiedCalls: totals.qualified,
-      objections: byCategory.map((c) => ({
-        category: c.value,
-        count: c.count,
-        share: analysed ? c.count / analysed : 0,
-        examples: [...new Set(quotes.filter((q) => q.category === c.value).map((q) => q.quote))].slice(0, EXAMPLES_PER_OBJECTION),
+      qualifiedCalls,
+      objections: objections.map((o) => ({
+        category: o.value,
+        count: o.count,
+        share: analysed ? o.count / analysed : 0,
+        examples: [...new Set(quotes.filter((q) => q.category === o.value).map((q) => q.quote))].slice(0, EXAMPLES_PER_OBJECTION),
       })),
       qualifiedCommon: {
-        timelines: await group('timeline', qualifiedOnly),
-        financing: await group(`x.result->>'financing'`, qualifiedOnly),
-        propertyTypes: await group('property_type', qualifiedOnly),
-        locations: await unnested('locations', qualifiedOnly),
-        averageScore: totals.qualified_score === null ? null : Math.round(Number(totals.qualified_score) * 10) / 10,
+        timelines: top(qualified.get('timeline')),
+        financing: top(qualified.get('financing')),
+        propertyTypes: top(qualified.get('property_type')),
+        locations: top(qualified.get('location')),
+        averageScore: qualifiedCalls ? Math.round(((qualified.get('score')?.get('') ?? 0) / qualifiedCalls) * 10) / 10 : null,
       },
-      priceSensitivity: { priceObjectionShare: analysed ? totals.price_objections / analysed : 0, budgetBands: bands, medianBudgetInr: totals.median_budget === null ? null : Number(totals.median_budget) },
-      timelines: await group('timeline'),
-      amenities: await unnested('amenities'),
-      locations: await unnested('locations'),
+      priceSensitivity: {
+        priceObjectionShare: analysed ? (all.get('objection')?.get('price') ?? 0) / analysed : 0,
+        budgetBands: BUDGET_BANDS.filter((b) => bandCounts.has(b.label)).map((b) => ({ value: b.label, count: bandCounts.get(b.label)! })),
+        medianBudgetInr: medianFromBuckets([...(all.get('budget_bucket') ?? new Map<string, number>())].map(([bucket, n]) => ({ bucket: Number(bucket), n }))),
+      },
+      timelines: top(all.get('timeline')),
+      amenities: top(all.get('amenity')),
+      locations: top(all.get('location')),
     };
   });
 }
 
-/** Answer rate by weekday and hour (lead's clock), duration by outcome, sentiment per day, persona performance. */
+/** Answer rate by weekday and hour (lead's clock), duration by outcome, sentiment per day, persona performance — from the hour and outcome rollups. */
 export async function trendInsights(ds: DataSource, tenantId: string, w: InsightWindow): Promise<TrendInsights> {
   const p = params(tenantId, w);
   return withTenant(ds, tenantId, async (tx) => {
     const heat: { dow: number; hour: number; calls: number; answered: number }[] = await tx.query(
-      `select local_dow as dow, local_hour as hour, count(*)::int as calls, count(*) filter (where call_outcome = 'answered')::int as answered
-         from intel.transcripts x where ${scope('started_at')} group by 1, 2 order by 1, 2`,
+      `select local_dow as dow, local_hour as hour, sum(calls)::int as calls, sum(answered)::int as answered from intel.rollup_hours where ${WINDOW} group by 1, 2 order by 1, 2`,
       p,
     );
-    const durations: { outcome: string; calls: number; avg: string }[] = await tx.query(
-      `select coalesce(a.outcome, x.call_outcome) as outcome, count(*)::int as calls, avg(x.duration_seconds) as avg
-         from intel.transcripts x left join intel.analyses a on a.call_id = x.call_id where ${scope('started_at')} group by 1 order by 2 desc`,
+    const outcomes: { day: string; persona_key: string; outcome: string; sentiment: string; calls: number; analysed: number; qualified: number; duration_sum: string; score_sum: string }[] = await tx.query(
+      `select to_char(day, 'YYYY-MM-DD') as day, persona_key, outcome, sentiment, sum(calls)::int as calls, sum(analysed)::int as analysed, sum(qualified)::int as qualified,
+              sum(duration_sum) as duration_sum, sum(score_sum) as score_sum
+         from intel.rollup_outcomes where ${WINDOW} group by 1, 2, 3, 4`,
       p,
     );
-    const sentiment: { day: string; positive: number; neutral: number; negative: number }[] = await tx.query(
-      `select to_char(date_trunc('day', x.call_started_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
-              count(*) filter (where sentiment = 'positive')::int as positive, count(*) filter (where sentiment = 'neutral')::int as neutral,
-              count(*) filter (where sentiment = 'negative')::int as negative
-         from intel.analyses x where ${scope('call_started_at')} group by 1 order by 1`,
-      p,
-    );
-    const personas: { persona_id: string | null; calls: number; analysed: number; qualified: number; avg_score: string | null }[] = await tx.query(
-      `select x.persona_id, count(*)::int as calls, count(a.call_id)::int as analysed, count(*) filter (where a.outcome = 'qualified')::int as qualified, avg(a.score) as avg_score
-         from intel.transcripts x left join intel.analyses a on a.call_id = x.call_id where ${scope('started_at')} group by 1 order by 2 desc`,
-      p,
-    );
+    const byOutcome = new Map<string, { calls: number; seconds: number }>();
+    const byDay = new Map<string, { positive: number; neutral: number; negative: number }>();
+    const byPersona = new Map<string, { calls: number; analysed: number; qualified: number; score: number }>();
+    for (const r of outcomes) {
+      const o = byOutcome.get(r.outcome) ?? { calls: 0, seconds: 0 };
+      o.calls += r.calls;
+      o.seconds += Number(r.duration_sum);
+      byOutcome.set(r.outcome, o);
+      if (r.sentiment === 'positive' || r.sentiment === 'neutral' || r.sentiment === 'negative') {
+        const d = byDay.get(r.day) ?? { positive: 0, neutral: 0, negative: 0 };
+        d[r.sentiment] += r.analysed;
+        byDay.set(r.day, d);
+      }
+      const pe = byPersona.get(r.persona_key) ?? { calls: 0, analysed: 0, qualified: 0, score: 0 };
+      pe.calls += r.calls;
+      pe.analysed += r.analysed;
+      pe.qualified += r.qualified;
+      pe.score += Number(r.score_sum);
+      byPersona.set(r.persona_key, pe);
+    }
     return {
       days: w.days,
       campaignId: w.campaignId ?? null,
       answerRateByHour: heat.map((h) => ({ ...h, rate: h.calls ? h.answered / h.calls : 0 })),
-      durationByOutcome: durations.map((d) => ({ outcome: d.outcome, calls: d.calls, averageSeconds: Math.round(Number(d.avg) * 10) / 10 })),
-      sentimentOverTime: sentiment,
-      personas: personas.map((r) => ({
-        personaId: r.persona_id,
-        calls: r.calls,
-        analysed: r.analysed,
-        qualified: r.qualified,
-        qualifiedRate: r.analysed ? r.qualified / r.analysed : 0,
-        averageScore: r.avg_score === null ? null : Math.round(Number(r.avg_score) * 10) / 10,
-      })),
+      durationByOutcome: [...byOutcome]
+        .sort((a, b) => b[1].calls - a[1].calls || a[0].localeCompare(b[0]))
+        .map(([outcome, o]) => ({ outcome, calls: o.calls, averageSeconds: Math.round((o.seconds / o.calls) * 10) / 10 })),
+      sentimentOverTime: [...byDay].sort((a, b) => a[0].localeCompare(b[0])).map(([day, d]) => ({ day, ...d })),
+      personas: [...byPersona]
+        .sort((a, b) => b[1].calls - a[1].calls)
+        .map(([key, pe]) => ({
+          personaId: key === NO_KEY ? null : key,
+          calls: pe.calls,
+          analysed: pe.analysed,
+          qualified: pe.qualified,
+          qualifiedRate: pe.analysed ? pe.qualified / pe.analysed : 0,
+          averageScore: pe.analysed ? Math.round((pe.score / pe.analysed) * 10) / 10 : null,
+        })),
     };
   });
 }

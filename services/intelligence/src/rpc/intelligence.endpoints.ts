@@ -1,7 +1,8 @@
-import { callTranscriptV1, conversationInsightsV1, leadTranscriptsV1, recommendationsV1, trendInsightsV1 } from '@soraaya/contracts';
+import { callTranscriptV1, conversationInsightsV1, leadTranscriptsV1, rebuildInsightsV1, recommendationsV1, trendInsightsV1 } from '@soraaya/contracts';
 import { endpoint, type EndpointRegistration } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import { recommend } from '../domain/recommendations';
+import { rebuildRollups } from '../insights/rollup-store';
 import { conversationInsights, trendInsights } from '../queries/insights.query';
 import { callTranscript, leadTranscripts } from '../queries/transcripts.query';
 
@@ -16,5 +17,6 @@ export function intelligenceEndpoints(ds: DataSource): EndpointRegistration[] {
       const [conv, trends] = await Promise.all([conversationInsights(ds, meta.tenantId, d), trendInsights(ds, meta.tenantId, d)]);
       return { days: d.days, campaignId: d.campaignId ?? null, items: recommend(conv, trends) };
     }),
+    endpoint(rebuildInsightsV1, async (_d, { meta }) => ({ callsRead: await rebuildRollups(ds, meta.tenantId) })),
   ];
 }
