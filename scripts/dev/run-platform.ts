@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from 'nats';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { formatLogLine } from './log-format';
 import { DEMO_TENANT_ID, DEV_SERVICES, type DevService } from './platform-services';
 import { seedDemo } from './seed-demo';
@@ -13,6 +14,7 @@ import { seedDemo } from './seed-demo';
  * waits for each to be ready, seeds the demo tenant and keeps them running
  * until Ctrl-C. A service that dies takes the platform down with a message.
  */
+const CONSOLE_BUILD = 'frontend/console/dist/console/browser';
 const env = {
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/soraaya',
@@ -22,6 +24,8 @@ const env = {
   // The simulator posts signed VAPI webhooks to the gateway: both need the same secret. A fresh
   // one per run unless you set your own (and it is never written anywhere).
   VAPI_WEBHOOK_SECRET: process.env.VAPI_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url'),
+  // The console, once built (npm run build:console), is served by the gateway at /.
+  ...(!process.env.CONSOLE_DIST_DIR && existsSync(`${CONSOLE_BUILD}/index.html`) ? { CONSOLE_DIST_DIR: CONSOLE_BUILD } : {}),
 };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
   const gateway = DEV_SERVICES.find((s) => s.name === 'gateway')!;
   console.log('\n\x1b[1mSoraaya is running.\x1b[0m Press Ctrl-C to stop.');
   console.log(`  API         http://127.0.0.1:${gateway.port}/api/v1   docs: http://127.0.0.1:${gateway.port}/api/docs`);
+  console.log(env.CONSOLE_DIST_DIR ? `  console     http://127.0.0.1:${gateway.port}/` : '  console     not built: npm run build:console, then restart');
   console.log(`  login       ${process.env.SORAAYA_ADMIN_EMAIL ?? 'admin@soraaya.local'}  (password: SORAAYA_ADMIN_PASSWORD, or the one printed at the first start)`);
   for (const svc of DEV_SERVICES) console.log(`  ${svc.name.padEnd(11)} http://127.0.0.1:${svc.port}/readyz  /metrics`);
   if (process.env.EXIT_AFTER_START === 'true') await shutdown(0);

@@ -1,4 +1,4 @@
-import type { LeadStatus } from '../api/api.types';
+import type { LeadPriority, LeadStatus } from '../api/api.types';
 
 /** Status names as the sales team says them. */
 export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
@@ -32,7 +32,7 @@ export const LEAD_STATUS_TONES: Record<LeadStatus, Tone> = {
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'muted';
 
-export const PRIORITY_TONES: Record<string, Tone> = { high: 'danger', medium: 'warning', low: 'muted' };
+export const PRIORITY_TONES: Record<LeadPriority, Tone> = { high: 'danger', medium: 'warning', low: 'muted' };
 
 /** snake_case enum value to a readable phrase. */
 export function humanize(value: string | null | undefined): string {
