@@ -84,7 +84,7 @@ export function analyzeOffline(input: AnalysisInput): CallAnalysis {
   const decisionMaker = extractDecisionMaker(turns);
   const callbackAt = extractCallback(turns, callStartedAt, leadTimeZone);
   const humanNeeded = extractHumanNeed(turns);
-  const objections = extractObjections(turns, decisionMaker);
+  const objections = extractObjections(turns, decisionMaker, timeline);
   const sentiment = analyzeSentiment(turns);
   const interestLevel = assessInterest(turns, {
     conversation,
@@ -96,6 +96,7 @@ export function analyzeOffline(input: AnalysisInput): CallAnalysis {
     decisionMaker,
     callbackAt,
     humanNeeded,
+    objections: objections.map((o) => o.category),
   });
   const facts = { budget: budgetInr, timeline, propertyType, locations, financing, decisionMaker, interestLevel };
   const outcome = decideOutcome({ ...facts, conversation, refused, humanNeeded, callbackAt }, criteria);

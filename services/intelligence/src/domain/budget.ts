@@ -19,13 +19,15 @@ const SINGLE = new RegExp(String.raw`${RUPEE}(${NUM})\s*(${UNIT})`, 'g');
 const RUPEE_BARE = new RegExp(String.raw`₹\s*(${NUM})(?!\s*(?:${UNIT}|\d))`, 'g');
 /** A figure with no unit after a budget word ("up to 10", "under 4", "12 ke aas paas"). */
 const UNITLESS = new RegExp(
-  String.raw`(?:\b(?:up ?to|upto|max(?:imum)?|under|below|within|around|about|roughly|approx(?:imately)?|between|can do|can go(?: up)? to|stretch to|not more than|at least|atleast|minimum|budget(?: is| hai| of)?)\s+)(${NUM})(?:\s*(?:-|to|and|se)\s*(${NUM}))?(?!\s*(?:${UNIT}|bhk|b\.h\.k|bed|bedroom|br\b|months?|mahin|years?|saal|min|hours?|ghant|baje|pm|am|a\.m|p\.m|o'clock|percent|%|floors?|sq|acres?|days?|din|weeks?|kids|people|times|calls?|th\b|st\b|nd\b|rd\b|:|\.\d|\d|lakh|cr|million|mn\b|billion|bn\b|k\b|thousand|grand|dollars?|usd|pounds?|gbp|euros?|dirhams?|aed|sgd))`,
+  String.raw`(?:\b(?:up ?to|upto|max(?:imum)?|under|below|within|around|about|roughly|approx(?:imately)?|between|can do|can go(?: up)? to|stretch(?: up)? to|not more than|no more than|not above|not beyond|at least|atleast|minimum|ballpark|ceiling(?: is| of)?|cap(?: is| of)?|limit(?: is| of)?|budget(?: is| hai| of)?)[,:]?\s+)(${NUM})(?:\s*(?:-|to|and|se)\s*(${NUM}))?(?!\s*(?:${UNIT}|bhk|b\.h\.k|bed|bedroom|br\b|months?|mahin|years?|saal|min|hours?|ghant|baje|pm|am|a\.m|p\.m|o'clock|percent|%|floors?|sq|acres?|days?|din|weeks?|kids|people|times|calls?|th\b|st\b|nd\b|rd\b|:|\.\d|\d|lakh|cr|million|mn\b|billion|bn\b|k\b|thousand|grand|dollars?|usd|pounds?|gbp|euros?|dirhams?|aed|sgd))`,
   'g',
 );
 const ALSO_UNITLESS_AFTER = new RegExp(String.raw`\b(${NUM})\s+(?:ke\s+)?(?:aas\s*paas|around|tak\b)`, 'g');
+/** "somewhere in the 7 to 9 range", "the 10-12 bracket": a bare range named as a range. */
+const UNITLESS_RANGE = new RegExp(String.raw`\b(${NUM})\s*(?:-|to)\s*(${NUM})\s+(?:range|bracket|band|ballpark)\b`, 'g');
 
 const MAX_BEFORE =
-  /\b(?:up ?to|upto|max(?:imum)?|under|below|not more than|no more than|less than|at most|within|can go(?: up)? to|stretch(?: up)? to|ceiling(?: of| is)?)\s*$/;
+  /\b(?:up ?to|upto|max(?:imum)?|under|below|not more than|no more than|not (?:above|over|beyond)|less than|at most|within|can go(?: up)? to|stretch(?: up)? to|(?:ceiling|cap|limit|upper limit)(?: of| is| hai)?)[,:]?\s*$/;
 const MAX_AFTER =
   /^\s*(?:tak\b|se kam|ke andar|ke neeche|ke niche|se (?:upar|zyada|jyada|adhik) nahi|max(?:imum)?\b|tops\b|at most|or less|at the most)/;
 const MIN_BEFORE = /\b(?:at least|atleast|minimum|min|above|more than|over|upwards of|starting(?: from| at)?)\s*$/;
@@ -118,7 +120,7 @@ export function amountsIn(
   }
   const context = (budgetContext || BUDGET_CONTEXT.test(text)) && !FOREIGN_SENTENCE.test(text);
   if (context) {
-    for (const re of [UNITLESS, ALSO_UNITLESS_AFTER]) {
+    for (const re of [UNITLESS_RANGE, UNITLESS, ALSO_UNITLESS_AFTER]) {
       for (const m of text.matchAll(re)) {
         const numStart = m.index + m[0].indexOf(m[1]!);
         const end = m.index + m[0].length;
@@ -171,6 +173,9 @@ export function extractBudget(turns: readonly TranscriptTurn[]): BudgetInr | nul
       for (const f of r.found) {
         const echo = [f.value.min, f.value.max].every((v) => v === null || quoted.has(v));
         if (echo && !STATEMENT_CUE.test(sNorm)) continue;
+        // "Under 4. Four crore, that is." restates the bound; it does not drop it.
+        const v = f.value.min;
+        if (last && v !== null && f.value.max === v && (last.min === null || last.max === null) && (last.min ?? last.max) === v) continue;
         last = f.value;
       }
     }

@@ -5,7 +5,7 @@ import { addDays, formatInZone, localDateParts, zonedTimeToInstant } from './zon
 
 /** The user asks to be called (English and Hinglish). */
 const CALL_INTENT =
-  /\b(?:call|ring|phone|buzz|try)\s+(?:me|us|back|again|karo|karna|kar do|kijiye|kariye|karein|karen|kar lena)\b|\bcall\s+(?:karo|karna|kar|kijiye|kariye|karein|karen|kar lena)\b|\b(?:to|can|could|please|pls)\s+call\b|\bcall back\b|\bcallback\b|\bbaat karte hain\b|\bbaat karenge\b|\bphone karo\b|\breach me\b|\bcontact me\b|\bspeak (?:then|at)\b|\btalk (?:then|at|tomorrow|tonight|later at)\b/;
+  /\b(?:call|ring|phone|buzz|try)\s+(?:me|us|back|again|karo|karna|kar do|kijiye|kariye|karein|karen|kar lena)\b|\bcall\s+(?:karo|karna|kar|kijiye|kariye|karein|karen|kar lena)\b|\b(?:to|can|could|please|pls)\s+call\b|\bcall back\b|\bcallback\b|\bbaat karte hain\b|\bbaat karenge\b|\bphone karo\b|\breach me\b|\bcontact me\b|\bspeak (?:then|at)\b|\btalk (?:then|at|tomorrow|tonight|later at)\b|\bget back to (?:me|us)\b|\bcatch (?:me|us)\b|\bgive (?:me|us) a (?:call|ring|buzz|shout)\b|\bbaat kar (?:lena|lenge|lete hain|sakte hain)\b|\bphone kar (?:lena|dena|do)\b|\bring back\b|\b(?:you|u) (?:can |could |may )?(?:call|ring)\b/;
 /** The assistant asked when to call. */
 const WHEN_ASKED =
   /\b(?:kab call|kab baat|kab phone|when (?:should|can|shall|may|would|could) (?:i|we)|what time|which time|better time|good time to call|kis time|kitne baje)\b/;
@@ -64,7 +64,7 @@ function parseSpec(raw: string): Spec {
   const spec: Spec = { part: dayPartOf(text) };
 
   const rel =
-    /\b(?:in|after|within)\s+(?:(?:about|around|another)\s+)?(\d+(?:\.\d+)?|an?|half an?)\s*(hours?|hrs?|minutes?|mins?)\b|\b(\d+(?:\.\d+)?|ek|aadhe)\s+(ghante|ghanta|minute|min)\s+(?:mein|baad|ke baad)\b/.exec(
+    /\b(?:in|after|within|give me|allow me|need)\s+(?:(?:about|around|another|an other|just|some|roughly|maybe|like)\s+)?(\d+(?:\.\d+)?|an?|half an?)\s*(hours?|hrs?|minutes?|mins?)\b|\b(\d+(?:\.\d+)?|ek|aadhe|half an?|an?)\s+(ghante|ghanta|minute|min|minutes|hours?)\s+(?:mein|baad|ke baad|later|from now)\b/.exec(
       text,
     );
   if (rel) {

@@ -17,7 +17,11 @@ const DECIDES = [
   new RegExp(String.raw`\b(?:me and (?:my )?${RELATION}|my ${RELATION} and i)\b[, ]*(?:we )?(?:will )?(?:decide|together)`),
   /\b(?:final (?:call|say|word|decision) is mine|it's my call|mera (?:hi )?decision|main hi decide|hum dono decide|main decide karunga|main decide karungi)\b/,
   /\bi (?:am|'m) (?:only )?deciding\b/,
+  new RegExp(String.raw`\b(?:myself|me|i) and (?:my )?${RELATION}\b[^.]{0,25}\b(?:jointly|together|both|decide|will decide)\b`),
+  /\b(?:it's|its|it is) (?:up to me|me who decides|me deciding)\b|\bi call the shots\b|\bthe buck stops with me\b/,
 ];
+/** A first-person answer to "who decides?" ("Myself.", "Me and my wife.", "I do."). */
+const SELF_ANSWER = new RegExp(String.raw`^(?:myself|me|i do|i will|i'll|mine|main|mai|i am|i'm)\b(?!\s+(?:not|don't|can't))(?![^.]{0,30}\b(?:my|his|her) ${RELATION} (?:decides|will decide))`);
 /** Someone else decides. */
 const OTHERS_DECIDE = [
   new RegExp(
@@ -40,7 +44,8 @@ export function extractDecisionMaker(turns: readonly TranscriptTurn[]): boolean 
     const text = norm(turn.text);
     if (/\b(?:decision|final call|final say|decide|deciding)\b/.test(prompt)) {
       if (/^(?:yes|yeah|haan|ji|yes,? (?:i|me))\b/.test(text) && !/\b(?:no|not|son|wife|husband)\b/.test(text.slice(0, 20))) result = true;
-      if (/\btogether\b/.test(text) && !OTHERS_DECIDE.some((p) => p.test(text))) result = true;
+      if (/\b(?:together|jointly)\b/.test(text) && !OTHERS_DECIDE.some((p) => p.test(text))) result = true;
+      if (/\bwho\b/.test(prompt) && SELF_ANSWER.test(text) && !OTHERS_DECIDE.some((p) => p.test(text))) result = true;
     }
     for (const raw of sentences(turn.text)) {
       const s = norm(raw);

@@ -42,12 +42,24 @@ const REFUSAL = [
   /\b(?:stop|don't|do not|never) call(?:ing)?(?: me| us)?(?: again)?\b/,
   /\bcall mat karo\b|\bphone mat karo\b|\bdobara call mat\b/,
   /\bremove my number\b|\bnumber (?:hatao|hata do)\b|\blist se hatao\b/,
+  /\b(?:take|strike|cross) (?:me|my (?:name|number|details)) off\b|\bremove (?:me|us|my (?:name|number|details|contact))?\s*from (?:your|the|this|every|all)\b[^.]{0,20}\blists?\b/,
+  /\b(?:don't|do not|never) want to (?:hear from|be (?:called|contacted))\b|\bleave me alone\b/,
+  /\bno requirement(?: as such)?(?: now| anymore| any more| at all)?\s*(?:[.,!]|$)|\bno need (?:now|anymore|any more)\b|\b(?:ab|abhi|koi|ghar ki|property ki|flat ki) (?:koi )?(?:requirement|zaroorat|zarurat) (?:nahi|nahin|khatam)\b/,
+  /\b(?:not|no longer) in the market\b|\bnot (?:buying|planning to buy) (?:anything|any property|now|anymore)\b/,
+  /\bi'?ll pass\b|\bwe'?ll pass\b|\bnot for (?:me|us)\b,? (?:thanks|thank you)/,
   /\bdecided against\b/,
   /\bplan (?:drop|cancel) kar diya\b|\bdropped the plan\b/,
   /\bforget it\b/,
   /\bmujhe (?:kuch )?nahi chahiye\b/,
 ];
-const ALREADY_BOUGHT = /\balready (?:bought|booked|purchased)\b|\b(?:le liya|kharid liya|book kar liya)\b/;
+const ALREADY_BOUGHT = new RegExp(
+  [
+    // "already bought", "already we have purchased only", "we have already finalised"
+    String.raw`\balready (?:\w+ ){0,3}(?:bought|booked|purchased|finali[sz]ed|closed (?:a|the|on)|taken (?:a|one))\b(?! (?:a |the |our |my )?(?:site visit|visit|slot|appointment|meeting|call|ticket|flight))`,
+    String.raw`\b(?:we|i) (?:have |'ve )?(?:just |recently )?(?:bought|purchased|booked|took|taken|got|registered) (?:a|one|an|the|our)? ?(?:\w+ ){0,2}(?:flat|apartment|villa|house|home|place|unit|plot|property)\b.{0,50}\b(?:last|this|ago|already|itself|recently)\b`,
+    String.raw`\b(?:le liya|kharid liya|khareed liya|book kar liya|kharid li)\b`,
+  ].join('|'),
+);
 const STILL_LOOKING = /\b(?:still looking|another|second (?:home|property|flat)|one more|also looking|investment)\b/;
 
 /** The lead turned the offer down: refusal, wrong number, stop calling, or already bought. */

@@ -4,11 +4,11 @@ import { norm, sentences, userTurns } from './transcript-view';
 export type Financing = 'pre_approved' | 'needs_financing' | 'cash_buyer';
 
 const PRE_APPROVED =
-  /\b(?:pre-?approved|pre ?approved|preapproval|pre-?sanctioned|sanction letter|loan (?:is |has been |already )?(?:approved|sanctioned)|approved loan|sanctioned loan|loan approve ho gaya|in-principle approval)\b/;
+  /\b(?:pre-?approved|pre ?approved|preapproval|pre-?sanctioned|sanction letter|loan (?:is |has been |already )?(?:approved|sanctioned)|approved loan|sanctioned loan|loan approve ho gaya|in-principle approval|(?:approved|sanctioned|cleared) (?:the |my |our )?(?:home |housing )?loan|loan (?:sanction|approval) letter|loan (?:is |was )?already (?:approved|sanctioned|cleared))\b/;
 const NOT_APPROVED =
   /\b(?:not (?:yet )?(?:been )?approved|approve nahi|approved nahi|nahi hua|haven't (?:got|received)|not sanctioned|awaiting approval|waiting for (?:the )?approval)\b/;
 const CASH = [
-  /\bno,? (?:no )?(?:home )?loan\b/,
+  /\bno,? (?:no )?(?:home |bank )?loans?\b/,
   /\bwithout (?:a |any )?loan\b/,
   /\b(?:don't|do not|won't|will not|wouldn't) (?:need|take|want|require)(?: a| any)? (?:home )?loan\b/,
   /\bnot (?:taking|going for) (?:a |any )?loan\b/,
@@ -19,7 +19,8 @@ const CASH = [
   /\bown funds\b/,
   /\bself[- ]fund/,
   /\bfrom (?:my|our) (?:savings|own pocket)\b/,
-  /\bsale proceeds\b/,
+  /\bsale proceeds\b|\b(?:sell|selling) (?:our|my|the) (?:\w+ )?(?:place|flat|house|home|apartment|property|plot|shares|stocks)\b(?![^.]{0,30}\bloan\b)/,
+  /\b(?:sold|liquidat\w+|cashed (?:in|out)) (?:some |my |our )?(?:shares|stocks|esops|investments|property|flat|plot|land)\b/,
   /\b(?:the )?money (?:is )?(?:sitting|ready|arranged)\b/,
   /\bpaisa ready\b/,
   /\btransfer the funds\b/,
@@ -29,7 +30,7 @@ const CASH = [
   /\bno need (?:for|of) (?:a )?loan\b/,
 ];
 const NEEDS = [
-  /\b(?:take|taking|need|needs|needed|require|get|getting|apply for|applying for|want|go for|opt for)(?: a| the| an)? (?:home |housing |bank |nri )?loan\b/,
+  /\b(?:take|taking|need|needs|needed|require|get|getting|apply for|applying for|want|go for|opt for)(?: a| the| an| some)? (?:small |smaller |little |partial |bit of (?:a )?)?(?:home |housing |bank |nri )?loan\b/,
   /\bloan (?:is |will be )?(?:needed|required|lena|lenge|leni|chahiye|pe|par|lagega|karenge|karna)\b/,
   /\bloan (?:for|of) (?:part|some|\d|about|around|maybe|sixty|forty|fifty|seventy)/,
   /\bmortgage\b/,

@@ -14,6 +14,12 @@ const ASKED_FOR_HUMAN = [
   /\bkisi (?:insaan|aadmi|person) se\b/,
   /\bhuman being\b/,
   /\bprefer (?:to talk to |speaking to )?(?:a )?(?:real )?person\b/,
+  /\b(?:put me through|connect me|transfer (?:me|the call|this call)|patch me through)\b(?: to| with)?/,
+  /\b(?:speak|talk|baat)(?: to| with)? (?:your |the |a )?(?:sales |senior |area |branch |project )?(?:manager|supervisor|incharge|in-charge)\b|\b(?:speak|talk)(?: to| with) (?:your |the )?(?:sales|branch|project|area|site) head\b/,
+  /\b(?:someone|somebody|anyone|a person) (?:from|at|in) (?:your|the) (?:office|team|company|side|end|sales team)\b/,
+  /\b(?:someone|somebody) (?:senior|more senior|in charge|responsible|who (?:knows|can decide|can actually))\b/,
+  /\bkisi (?:senior|manager|bade|badey|officer|sahab|insaan|aadmi|person) se\b|\bkoi (?:senior|manager|insaan|aadmi) se\b/,
+  /\b(?:your|a) (?:human|live) (?:agent|colleague|representative|executive)\b|\bhuman (?:agent|representative|executive)\b/,
 ];
 const GRIEVANCE = [
   /\bcomplaint\b|\bcomplain\b|\bshikayat\b/,
@@ -24,6 +30,9 @@ const GRIEVANCE = [
   /\bunprofessional\b/,
   /\bnight calls?\b|\bat night\b/,
   /\bconsumer (?:court|forum)\b/,
+  /\b(?:no|nobody|no one) (?:replies|replied|responds|responded|gets? back|got back|called back)\b/,
+  /\b(?:no|still waiting for (?:my|the|a)?|haven'?t (?:got|received) (?:my|the|a)?) ?refund\b|\brefund (?:nahi|not)\b/,
+  /\b(?:bad|poor|worst|terrible|pathetic) (?:service|experience|follow-?up)\b|\bharass/,
 ];
 const ESCALATE = /\b(?:manager|senior|escalate|supervisor|someone (?:senior|responsible)|head of|apology|complaint)\b/;
 const LEGAL = [
@@ -37,14 +46,19 @@ const LEGAL = [
   /\blegal (?:team|advice|documents|opinion|check)\b/,
   /\bfema\b|\brepatriat/,
   /\bsale deed\b|\bagreement for sale\b|\bregistration (?:charges|process)\b/,
+  /\b(?:completion|commencement) certificate\b|\bconveyance deed\b|\b(?:title|mother) deed\b/,
 ];
+/** Short legal terms (OC, khata, GST, NOC) count only in a plain question. */
+const LEGAL_TERM =
+  /\boc\b|\b(?:a|b|e)[- ]?khata\b|\bkhata\b|\bpatta\b|\bmutation\b|\bgst\b|\bfreehold\b|\bleasehold\b|\bnoc\b|\bsanctioned plan\b|\bapproved (?:building )?plan\b/;
+const PLAIN_QUESTION = /\?|\b(?:what|how much|which|whether|kya|kitna|kitni|kaise|tell me|want to know|explain|applicable|status)\b/;
 const QUESTIONISH = /\?|\b(?:what|how|is|are|can|does|do|will|kya|kaise|want to know|tell me|send me|explain|clear)\b/;
 const VISIT =
-  /\b(?:site visit|visit|see the (?:sample flat|site|project|flat|villa|property)|show (?:us|me) the|dekhne aayenge|dekhna hai)\b/;
+  /\b(?:site visit|visit|see the (?:sample flat|site|project|flat|villa|property|place|house|unit)|show (?:us|me) (?:the|around)|come (?:and |to |over and |down and )?(?:see|look|check)|dekhne (?:aayenge|aana|aaenge|aa)|dekhna hai)\b/;
 const FAMILY =
-  /\b(?:whole family|entire family|family|parents|mother-in-law|father-in-law|in-laws|husband|wife|kids|children|mother|father|grandparents|sab log|poori family)\b/;
+  /\b(?:whole family|entire family|family|parents|mother-in-law|father-in-law|son-in-law|daughter-in-law|in-laws|husband|wife|kids|children|mother|father|grandparents|brother|sister|relatives|sab log|poori family|gharwale)\b/;
 const ARRANGE =
-  /\b(?:arrange|organi[sz]e|coordinate|someone (?:from your side|to)|set (?:it )?up|wheelchair|pick(?: |-)?up|book (?:a |the )?(?:slot|visit))\b/;
+  /\b(?:arrange|organi[sz]e|coordinate|(?:someone|somebody) (?:from your (?:side|office|team)|to)|set (?:it )?up|wheelchair|stick|walker|stairs|elderly|pick(?: |-)?up|book (?:a |the )?(?:slot|visit)|be there to (?:show|receive|meet))\b/;
 
 /**
  * Why a person must step in, by precedence: a grievance with a call for someone senior is a
@@ -56,7 +70,9 @@ export function extractHumanNeed(turns: readonly TranscriptTurn[]): HumanNeed | 
   const all = users.join(' \n ');
   const grievance = GRIEVANCE.some((p) => p.test(all));
   if ((grievance && ESCALATE.test(all)) || /\bi have a complaint\b|\bcomplaint (?:karni|register|darj)\b/.test(all)) return 'complaint';
-  if (users.some((u) => LEGAL.some((p) => p.test(u)) && QUESTIONISH.test(u))) return 'legal_question';
+  if (users.some((u) => (LEGAL.some((p) => p.test(u)) && QUESTIONISH.test(u)) || (LEGAL_TERM.test(u) && PLAIN_QUESTION.test(u)))) {
+    return 'legal_question';
+  }
   // The visit and the family often come in neighbouring turns ("we want to see the sample flat" … "the whole family will come").
   const familyToArrange = users.some((u) => FAMILY.test(u) && (ARRANGE.test(u) || /\b(?:whole|entire|poori) family\b/.test(u)));
   if (VISIT.test(all) && familyToArrange) return 'site_visit_family';

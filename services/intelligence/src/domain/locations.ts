@@ -131,14 +131,71 @@ export const GAZETTEER: Record<string, string[]> = {
   Mandrem: ['mandrem'],
   'North Goa': ['north goa'],
   'South Goa': ['south goa'],
-  // Chennai / Kolkata
+  // Chennai
   'Boat Club': ['boat club'],
   'Poes Garden': ['poes garden'],
   Nungambakkam: ['nungambakkam'],
   Adyar: ['adyar'],
   ECR: ['ecr', 'east coast road'],
+  OMR: ['omr', 'old mahabalipuram road', 'rajiv gandhi salai'],
+  'Anna Nagar': ['anna nagar'],
+  'Besant Nagar': ['besant nagar'],
+  'T Nagar': ['t nagar', 'thyagaraya nagar'],
+  Alwarpet: ['alwarpet'],
+  Mylapore: ['mylapore'],
+  Kotturpuram: ['kotturpuram'],
+  'RA Puram': ['ra puram', 'r a puram', 'raja annamalaipuram'],
+  Velachery: ['velachery'],
+  Sholinganallur: ['sholinganallur'],
+  Guindy: ['guindy'],
+  // Kolkata
   Alipore: ['alipore'],
   Ballygunge: ['ballygunge'],
+  'New Town': ['new town', 'newtown'],
+  Rajarhat: ['rajarhat'],
+  'Salt Lake': ['salt lake', 'bidhannagar'],
+  'EM Bypass': ['em bypass', 'e m bypass'],
+  Tollygunge: ['tollygunge'],
+  'Park Street': ['park street'],
+  // Delhi NCR
+  'Noida Expressway': ['noida expressway'],
+  'Noida Extension': ['noida extension', 'greater noida west'],
+  Dwarka: ['dwarka'],
+  Saket: ['saket'],
+  'Vasant Kunj': ['vasant kunj'],
+  'Sainik Farms': ['sainik farms'],
+  'Panchsheel Park': ['panchsheel park', 'panchsheel'],
+  'Lutyens Delhi': ['lutyens delhi', 'lutyens', "lutyens' delhi"],
+  'Hauz Khas': ['hauz khas'],
+  Faridabad: ['faridabad'],
+  Ghaziabad: ['ghaziabad'],
+  Indirapuram: ['indirapuram'],
+  // Ahmedabad
+  'SG Highway': ['sg highway', 's g highway', 'sarkhej gandhinagar highway'],
+  Bodakdev: ['bodakdev'],
+  Thaltej: ['thaltej'],
+  'Prahlad Nagar': ['prahlad nagar', 'prahladnagar'],
+  'Sindhu Bhavan Road': ['sindhu bhavan road', 'sindhu bhavan'],
+  'GIFT City': ['gift city'],
+  Gandhinagar: ['gandhinagar'],
+  // Kochi
+  Kakkanad: ['kakkanad'],
+  Edappally: ['edappally', 'edapally'],
+  'Panampilly Nagar': ['panampilly nagar'],
+  Vyttila: ['vyttila'],
+  // Chandigarh tricity
+  Mohali: ['mohali'],
+  Panchkula: ['panchkula'],
+  Zirakpur: ['zirakpur'],
+  'New Chandigarh': ['new chandigarh'],
+  // Thane / Navi Mumbai
+  'Ghodbunder Road': ['ghodbunder road', 'ghodbunder'],
+  Vashi: ['vashi'],
+  Kharghar: ['kharghar'],
+  Nerul: ['nerul'],
+  Belapur: ['belapur', 'cbd belapur'],
+  Panvel: ['panvel'],
+  Airoli: ['airoli'],
   // Cities
   Mumbai: ['mumbai', 'bombay', 'south mumbai', 'sobo'],
   Bengaluru: ['bengaluru', 'bangalore'],
@@ -147,8 +204,20 @@ export const GAZETTEER: Record<string, string[]> = {
   Hyderabad: ['hyderabad'],
   Goa: ['goa'],
   Delhi: ['delhi', 'new delhi'],
-  Chennai: ['chennai'],
-  Kolkata: ['kolkata'],
+  'Delhi NCR': ['delhi ncr', 'ncr'],
+  Chennai: ['chennai', 'madras'],
+  Kolkata: ['kolkata', 'calcutta'],
+  Ahmedabad: ['ahmedabad', 'amdavad'],
+  Kochi: ['kochi', 'cochin', 'ernakulam'],
+  Chandigarh: ['chandigarh', 'tricity'],
+  Jaipur: ['jaipur'],
+  Lucknow: ['lucknow'],
+  Indore: ['indore'],
+  Nagpur: ['nagpur'],
+  Coimbatore: ['coimbatore'],
+  Mysuru: ['mysuru', 'mysore'],
+  Visakhapatnam: ['visakhapatnam', 'vizag'],
+  Nashik: ['nashik'],
 };
 
 const ALIASES: Array<{ alias: string; canonical: string; re: RegExp }> = Object.entries(GAZETTEER)
@@ -174,9 +243,14 @@ const EXCLUDE_BEFORE = [
   /\b(?:office|work|working|job|posted|kaam)\s+(?:\w+\s+){0,2}(?:in|at|near)\s+$/,
   /\b(?:travel(?:l)?ing|flying|going|driving|headed|heading|trip|visiting|coming back from|came from)\s+(?:to|from|in)?\s*$/,
   /\b(?:bought|booked|purchased|invested|put money|own|owned|have)\s+(?:\w+\s+){0,4}(?:in|at)\s+$/,
+  /\b(?:took|taken|got|registered|finali[sz]ed|closed)\s+(?:a|an|one|the|our|my)?\s*(?:\w+\s+){0,2}(?:flat|house|place|apartment|villa|unit|property|plot|home)\s+(?:in|at)\s+$/,
   /\bfrom\s+$/,
-  /\b(?:i'll|i will|we'll|we will|i'd|we'd|i was|we were)\s+be\s+in\s+$|\b(?:i'm|we're|i am|we are|i was|we were)\s+(?:currently\s+|now\s+|already\s+|there\s+)?in\s+$/,
+  /\b(?:grew up|born|brought up|raised|studied|schooling)\s+(?:\w+\s+){0,2}(?:in|near|at)\s+$|\bhome ?town\s+(?:is\s+)?$/,
+  /\b(?:i'll|i will|we'll|we will|i'd|we'd|i was|we were)\s+be\s+in\s+$|\b(?:i'm|we're|i am|we are|i was|we were)\s+(?:currently\s+|now\s+|already\s+|there\s+|presently\s+|at present\s+|right now\s+|still\s+)?in\s+$/,
   /\bbuying in\s+$/,
+  // "our Andheri place", "my Powai flat": what they own now.
+  /\b(?:our|my)\s+(?:current\s+|old\s+|present\s+)?$/,
+  /\b(?:sell|selling|sold|rent out|renting out|let out)\s+(?:off\s+)?(?:our|my|the)?\s*(?:\w+\s+)?$/,
 ];
 /** Context just after a place that means the lead does not want it. */
 const EXCLUDE_AFTER = [
@@ -187,8 +261,12 @@ const EXCLUDE_AFTER = [
   /^\s*(?:wala|waala)?\s*(?:office|ofc)\b/,
   /^\s*(?:is|was)?\s*(?:out|not for me|not an option|nahi chalega)/,
 ];
+/** After "our/my X": a thing they have, not a place they want. */
+const OWNED_AFTER = /^\s*(?:place|flat|home|house|apartment|bungalow|villa|property|wala ghar|waala ghar|ghar|traffic|office)\b/;
 /** A sentence about what they already have or did, or a hypothetical comparison. */
 const EXCLUDE_SENTENCE = [/\bfor that (?:price |money |amount )?(?:i|you|we) (?:can|could)\b/, /\balready (?:bought|booked|own|have)\b/];
+const THERE_WANTED =
+  /^[^.?!]{0,40}\b(?:want|wants|looking for|buy|get|settle|prefer|chahiye|lena hai)\b[^.?!]{0,25}\b(?:there|wahan|wahin|udhar)\b/;
 const SAME_AREA =
   /\b(?:same area|same locality|same place|same neighbourhood|same neighborhood|wahi area|isi area|usi area|nearby only|there itself)\b/;
 
@@ -202,8 +280,13 @@ const NOT_PLACES = new Set(
   whatsapp email english hindi rera i the a my our your his her this that it`.split(/\s+/),
 );
 
+/** "tired of the Andheri traffic", "never enquired about anything in Mumbai": the lead pushes the place away. */
+const AVERSE_BEFORE =
+  /\b(?:tired of|sick of|fed up (?:of|with)|away from|get out of|move out of|escape|hate|don't like|do not like)\s+(?:the\s+)?(?:\w+\s+)?$|\b(?:never|didn't|did not|haven't|have not|not)\s+(?:\w+\s+)?(?:enquired|inquired|asked|looked|searched|applied|registered)\b[^.,;]{0,30}$/;
+
 function rejectedBy(before: string, after: string): boolean {
   return (
+    AVERSE_BEFORE.test(before) ||
     /\b(?:not|no|except|avoid|anything but|never)\s+(?:in\s+)?(?:the\s+)?(?:[a-z]+-\s*)?$/.test(before) ||
     /^\s*(?:is|are|was)?\s*(?:too|bahut|very|kaafi)\s+(?:far|door|crowded|expensive|noisy|congested)|^[^.?!,]{0,25}\b(?:door hai|is far|too far)|^\s*(?:mein|me)?\s*(?:nahi|nahin)\b(?!\s*(?:toh|to)\b)|^\s*(?:is|was)?\s*(?:out|not for me|not an option|nahi chalega)/.test(
       after,
@@ -243,8 +326,12 @@ export function extractLocations(turns: readonly TranscriptTurn[]): string[] {
             rejected.add(canonical);
             continue;
           }
-          if (EXCLUDE_BEFORE.some((p) => p.test(before)) || EXCLUDE_AFTER.some((p) => p.test(after))) {
+          const owned = /\b(?:our|my)\s+(?:current\s+|old\s+|present\s+)?$/.test(before);
+          const excludedBefore = EXCLUDE_BEFORE.some((p) => p.test(before)) && (!owned || OWNED_AFTER.test(after));
+          if (excludedBefore || EXCLUDE_AFTER.some((p) => p.test(after))) {
             if (/\b(?:live|lives|living|stay|staying|rehte)\b/.test(before)) livesIn.push(canonical);
+            // "my grandparents were from Goa, I want a villa there": "there" takes the place up.
+            if (THERE_WANTED.test(after) && !/\b(?:bought|booked|purchased|took|own|owned)\b/.test(before)) here.push({ pos: start, canonical });
             continue;
           }
           here.push({ pos: start, canonical });

@@ -18,9 +18,9 @@ const TYPES: Array<[PropertyType, RegExp]> = [
 /** A mention that is not a wish: what they already own, a comparison, a negation, a generic aside. */
 const NOT_WANTED_BEFORE =
   /\b(?:not|no|nahi|don't want|dont want|instead of|rather than)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?$|\b(?:before we (?:get into|talk about|discuss))\s+$/;
-const NOT_WANTED_AFTER = /^\s*(?:nahi|nahin|not|mein interest nahi)\b/;
+const NOT_WANTED_AFTER = /^\s*(?:nahi|nahin|not|mein interest nahi|number|no\.|owner|keeper|wala hai)\b/;
 const NOT_WANTED_SENTENCE =
-  /\b(?:already (?:bought|booked|own|have)|we (?:bought|booked|purchased)|for that (?:price |money )?(?:i|you|we) (?:can|could))\b/;
+  /\b(?:already (?:\w+ ){0,3}(?:bought|booked|purchased|own|have)|we (?:have |'ve )?(?:bought|booked|purchased|took|taken)|i (?:have |'ve )?(?:bought|booked|purchased|took)|for that (?:price |money )?(?:i|you|we) (?:can|could)|wrong number|galat number)\b/;
 
 /**
  * The kind of home the lead wants, from their own words only. A type the assistant offers

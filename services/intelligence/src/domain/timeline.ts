@@ -55,7 +55,23 @@ const FESTIVALS: Record<string, number> = {
   christmas: 12,
   'year end': 12,
   'year-end': 12,
+  'end of (?:this|the) year': 12,
+  'before the year (?:ends|is out)': 12,
+  'saal ke (?:end|aakhir|ant)': 12,
 };
+/**
+ * Seasons and yearly events buyers plan around, first match wins: India's school year and the
+ * monsoon start in June (so "before" them means May), bonuses land at the financial year end.
+ */
+const SEASONS: Array<[RegExp, number]> = [
+  [/\b(?:before|ahead of) (?:the )?(?:monsoon|rains)\b|\b(?:monsoon|baarish) se pehle\b/, 5],
+  [/\b(?:after|post) (?:the )?(?:monsoon|rains)\b|\b(?:monsoon|baarish) ke baad\b/, 10],
+  [/\bmonsoon\b/, 6],
+  [/\b(?:before|ahead of|in time for) (?:the )?(?:new |next )?(?:school|academic) (?:year|session)\b|\bbefore (?:the )?schools? (?:reopen|start)/, 5],
+  [/\b(?:school|academic) (?:year|session)\b|\bschools? (?:reopen|start)/, 6],
+  [/\bsummer (?:vacation|holidays?|break)\b|\bgarmi(?:yon)? ki chhutti\b|\bby summer\b|\bthis summer\b/, 5],
+  [/\b(?:after|once|when) (?:my |the |our )?(?:annual |year-end )?(?:bonus|appraisal|increment)\b/, 4],
+];
 
 /** Ranked signals: a duration or "immediately" beats a named month, which beats a bare "next year". */
 interface Signal {
@@ -64,7 +80,10 @@ interface Signal {
 }
 
 const NOT_PURCHASE =
-  /\b(?:call|ring|baat|talk|speak|meeting|driving|busy|last|ago|back|pehle|since|for the past|been living|living|relocat|moving back|move back|shift(?:ing)? back|visa|posting|transfer|school|wedding|shaadi|agreement|lease)\b/;
+  /\b(?:call|ring|baat|talk|speak|meeting|driving|busy|last|ago|back|since|for the past|been living|living|relocat|moving back|move back|shift(?:ing)? back|visa|posting|transfer|agreement|lease)\b|(?<!\b(?:se|ke) )\bpehle\b/;
+/** Life events: a date for them is a purchase deadline only when the lead buys "before"/"by" them. */
+const LIFE_EVENT = /\b(?:school|wedding|shaadi|marriage|married|exams?)\b/;
+const DEADLINE = /\b(?:before|by|ahead of|in time for|se pehle|ke pehle|se pahle|tak)\b/;
 
 function bucket(months: number): Timeline {
   if (months <= 1) return 'immediate';
@@ -122,19 +141,21 @@ function monthSignal(text: string, callMonth: number, callYear: number): number 
     if (m[1] === 'mar' || m[1] === 'jun' || m[1] === 'sep') continue;
     consider(MONTHS[m[1]!]!, m[2] ? Number(m[2]) : undefined);
   }
+  const namedMonth = best !== undefined;
   for (const [name, month] of Object.entries(FESTIVALS)) {
-    if (new RegExp(String.raw`\b${name}\b`).test(text)) consider(month);
+    if (new RegExp(String.raw`\b(?:${name})\b`).test(text)) consider(month);
   }
+  // A named month says when better than a season does ("after my bonus in March").
+  const season = namedMonth ? undefined : SEASONS.find(([re]) => re.test(text));
+  if (season) consider(season[1]);
   return best;
 }
 
 function signalsIn(raw: string, callMonth: number, callYear: number): Signal[] {
   const text = digitiseNumbers(norm(raw));
   const out: Signal[] = [];
-  if (
-    NOT_PURCHASE.test(text) &&
-    !/\b(?:buy|purchase|close|book|sign|finali[sz]e|lena|khareed|kharid|move in|possession|deal)\b/.test(text)
-  ) {
+  const purchaseWord = /\b(?:buy|purchase|close|book|sign|finali[sz]e|lena|khareed|kharid|move in|possession|deal)\b/.test(text);
+  if ((NOT_PURCHASE.test(text) || (LIFE_EVENT.test(text) && !DEADLINE.test(text))) && !purchaseWord) {
     return out;
   }
   if (/\b(?:next|agle|agla|aane wale) (?:year|saal)\b|\blate next year\b|\byear or (?:2|two)\b|\bnext financial year\b/.test(text)) {

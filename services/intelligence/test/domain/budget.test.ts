@@ -70,3 +70,32 @@ describe('extractBudget', () => {
     expect(extractBudget(t)).toEqual({ min: 15 * CR, max: 15 * CR });
   });
 });
+
+describe('extractBudget: indirect budgets', () => {
+  it.each([
+    ['ceiling is', 'Honestly my ceiling is 6.5.', null, (65 * CR) / 10],
+    ['cap of', 'There is a cap of 9, including interiors.', null, 9 * CR],
+    ['limit is with unit', 'My upper limit is eleven crore.', null, 11 * CR],
+    ['bare range named as a range', 'Somewhere in the five to seven range would suit.', 5 * CR, 7 * CR],
+    ['bracket', 'Anything in the 12-14 bracket is fine.', 12 * CR, 14 * CR],
+    ['not more than', 'Not more than two and a half cr for us.', null, (25 * CR) / 10],
+    ['not above', 'Not above 3 cr, please.', null, 3 * CR],
+    ['give or take', 'Around 2.2 cr give or take.', (22 * CR) / 10, (22 * CR) / 10],
+    ['ballpark', 'Ballpark, 9.', 9 * CR, 9 * CR],
+  ])('%s: "%s"', (_name, text, min, max) => {
+    expect(extractBudget(script('A: What budget should I work within?', text))).toEqual({ min, max });
+  });
+
+  it.each([
+    ['a restated ceiling keeps the ceiling', ['We would stay below 7. Seven crore, I mean.'], null, 7 * CR],
+    ['a restated floor keeps the floor', ['At least 3 crore.', 'Yes, 3 crore.'], 3 * CR, null],
+    ['a different figure still replaces it', ['Under 5 crore.', 'Actually make it 6 crore.'], 6 * CR, 6 * CR],
+  ])('%s', (_name, userLines, min, max) => {
+    const lines = userLines.flatMap((u) => ['A: And the budget?', u]);
+    expect(extractBudget(script(...lines))).toEqual({ min, max });
+  });
+
+  it('does not read a bedroom range as a budget range', () => {
+    expect(extractBudget(script('A: What budget?', 'We need the 3 to 4 bedroom range, budget later.'))).toBeNull();
+  });
+});

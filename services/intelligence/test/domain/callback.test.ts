@@ -114,4 +114,22 @@ describe('extractCallback', () => {
     const t = ['A: Hi', 'I want your senior manager, a real person, to call me. Tomorrow at 11.'];
     expect(at('2026-11-27T15:20:00+05:30', 'Asia/Kolkata', ...t)).toBe('2026-11-28T11:00:00+05:30');
   });
+
+  it.each([
+    // Friday 20 Nov 2026, 11:40 IST unless stated
+    ['ring me after 7 tonight', 'Ring me after 7 tonight, I will be home.', '2026-11-20T19:00:00+05:30'],
+    ['weekday part and "say"', 'Call me Sunday morning, say 10.', '2026-11-22T10:00:00+05:30'],
+    ['half past', 'Could you ring at half past five?', '2026-11-20T17:30:00+05:30'],
+    ['an hour or so', 'Try me in an hour or so.', '2026-11-20T12:40:00+05:30'],
+    ['give me N minutes', 'Give me twenty minutes and then call me back.', '2026-11-20T12:00:00+05:30'],
+    ['half an hour later', 'Call me back half an hour later, please.', '2026-11-20T12:10:00+05:30'],
+    ['dopahar baje', 'Kal dopahar 2 baje phone kar lena.', '2026-11-21T14:00:00+05:30'],
+    ['shaam baje', 'Shaam saat baje baat karte hain.', '2026-11-20T19:00:00+05:30'],
+    ['subah baje', 'Somvar subah 9 baje call kijiye.', '2026-11-23T09:00:00+05:30'],
+    ['raat baje', 'Raat 9 baje call karna.', '2026-11-20T21:00:00+05:30'],
+    ['get back to me', 'Get back to me tomorrow at quarter to six.', '2026-11-21T17:45:00+05:30'],
+    ['give me a ring', 'Give me a ring on Monday around 4.', '2026-11-23T16:00:00+05:30'],
+  ])('more forms — %s', (_name, text, expected) => {
+    expect(at('2026-11-20T11:40:00+05:30', 'Asia/Kolkata', 'A: Is now a good time?', text)).toBe(expected);
+  });
 });

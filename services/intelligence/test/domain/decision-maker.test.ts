@@ -15,3 +15,15 @@ describe('extractDecisionMaker', () => {
     expect(extractDecisionMaker(script(prompt, text))).toBe(expected);
   });
 });
+
+describe('extractDecisionMaker: more forms', () => {
+  it.each([
+    ['A: Who will take the final decision?', 'Myself and my sister, jointly.', true],
+    ['A: Who is deciding on this?', 'Myself only.', true],
+    ['A: Anything else?', 'It is up to me, honestly.', true],
+    ['A: Who decides?', "Me? No, my father decides.", false],
+    ['A: Hi', "Hi, it's me, Rohan.", null],
+  ])('%s / "%s" → %s', (prompt, text, expected) => {
+    expect(extractDecisionMaker(script(prompt, text))).toBe(expected);
+  });
+});

@@ -37,3 +37,25 @@ describe('refused', () => {
     expect(refused(script('A: Hi', text))).toBe(expected);
   });
 });
+
+describe('refused: broader refusals and already-bought forms', () => {
+  it.each([
+    ['Kindly strike my number off, we are done looking.', true],
+    ['Please remove me from your calling list.', true],
+    ['Remove my details from the mailing lists, please.', true],
+    ["I don't want to hear from your company again.", true],
+    ['We have no requirement now. Thanks.', true],
+    ['Ab koi zaroorat nahi hai ghar ki.', true],
+    ["We're not in the market any more.", true],
+    ["Thanks, but I'll pass.", true],
+    ['Already my husband has finalised one in Thane.', true],
+    ['We just got a flat in Kharghar last month itself.', true],
+    ['Humne pichhle hafte kharid liya.', true],
+    ['We already booked a site visit with your colleague.', false],
+    ['Loan ki zaroorat nahi hai, cash hai.', false],
+    ['No need for a loan, we have funds.', false],
+    ['We bought a flat in 2015 and now want a bigger one, another one in Powai.', false],
+  ])('"%s" → %s', (text, expected) => {
+    expect(refused(script('A: Hi', text))).toBe(expected);
+  });
+});

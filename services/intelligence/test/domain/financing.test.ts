@@ -24,3 +24,16 @@ describe('extractFinancing', () => {
     expect(extractFinancing(script('A: Would you need a loan?', text))).toBeNull();
   });
 });
+
+describe('extractFinancing: more forms', () => {
+  it.each([
+    ['ICICI has already sanctioned the loan.', 'pre_approved'],
+    ['The bank cleared my home loan last week.', 'pre_approved'],
+    ['No loans, we are retired.', 'cash_buyer'],
+    ['We will sell our Pune flat to pay for it.', 'cash_buyer'],
+    ['I sold some shares, the funds are ready.', 'cash_buyer'],
+    ['We will sell our old flat and take a small loan for the rest.', 'needs_financing'],
+  ])('"%s" → %s', (text, expected) => {
+    expect(extractFinancing(script('A: How will you fund it?', text))).toBe(expected);
+  });
+});

@@ -26,3 +26,28 @@ describe('extractHumanNeed', () => {
     ).toBeNull();
   });
 });
+
+describe('extractHumanNeed: more ways to ask', () => {
+  it.each([
+    [['Could you put me through to your sales manager?'], 'asked_for_human'],
+    [['Just connect me with someone from your office.'], 'asked_for_human'],
+    [['I want to talk to the branch head about this.'], 'asked_for_human'],
+    [['Kisi senior se baat karwa dijiye.'], 'asked_for_human'],
+    [['Is there a human agent I can speak with?'], 'asked_for_human'],
+    [['Has the OC come for tower B?'], 'legal_question'],
+    [['Is it A khata or B khata?'], 'legal_question'],
+    [['What is the GST on an under-construction unit?'], 'legal_question'],
+    [['Can you send me the encumbrance certificate?'], 'legal_question'],
+    [['Is the plot freehold or leasehold?'], 'legal_question'],
+    [['What is the RERA number of phase two?'], 'legal_question'],
+    [['Paid the booking fee in March, still no refund, nobody responds. I want your senior to sort it out.'], 'complaint'],
+    [['Poor service all round. Escalate this to your supervisor.'], 'complaint'],
+    [['My parents and my brother want to come and see the flat. Somebody from your team should be there to receive them.'], 'site_visit_family'],
+    [['We will visit on Sunday, my in-laws too; my mother-in-law uses a walker, so please arrange a lift.'], 'site_visit_family'],
+    [['I will speak to my manager about leave first.'], null],
+    [['Please cc my wife on the email.'], null],
+    [['I will talk to the head of the family tonight.'], null],
+  ])('%j → %s', (lines, expected) => {
+    expect(extractHumanNeed(script('A: Hello', ...lines))).toBe(expected);
+  });
+});

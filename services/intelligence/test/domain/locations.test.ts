@@ -56,3 +56,41 @@ describe('extractLocations', () => {
     expect(canonicalLocation(input)).toBe(expected);
   });
 });
+
+describe('extractLocations: only places the lead wants', () => {
+  it.each([
+    ['We stay in Chembur currently, but we want something in Navi Mumbai, maybe Kharghar.', ['Navi Mumbai', 'Kharghar']],
+    ['We are right now in Salt Lake. Looking at New Town for the new flat.', ['New Town']],
+    ['Honestly sick of the Gurgaon traffic, prefer the Noida Expressway side.', ['Noida Expressway']],
+    ['Anything near Anna Nagar or Besant Nagar works.', ['Anna Nagar', 'Besant Nagar']],
+    ['Last year we took a villa in Alibaug, now we need a flat in Bandra.', ['Bandra']],
+    ['Bodakdev or Thaltej, on SG Highway ideally.', ['Bodakdev', 'Thaltej', 'SG Highway']],
+    ['Mohali ya Zirakpur mein chahiye.', ['Mohali', 'Zirakpur']],
+    ['We have a flat in Vashi already; want a bigger one in Powai.', ['Powai']],
+    ['My roots are from Kochi, I want to settle there after retiring.', ['Kochi']],
+    ['Our Thane flat will go on sale; we want Ghodbunder Road or Panvel next.', ['Ghodbunder Road', 'Panvel']],
+    ['Kakkanad or Edappally, close to the metro.', ['Kakkanad', 'Edappally']],
+    ['Something in Ahmedabad, GIFT City preferably.', ['Ahmedabad', 'GIFT City']],
+  ])('"%s" → %j', (text, expected) => {
+    expect(extractLocations(script('A: Which area are you looking at?', text))).toEqual(expected);
+  });
+
+  it.each([
+    ['a place named in a denial', ['A: Hi', 'I never enquired about anything in Chennai.']],
+    ['the home they will sell', ['A: Hi', 'We will sell our Vashi place to fund it.']],
+    ['a place they are fed up with', ['A: Hi', 'We are fed up with the Whitefield traffic.']],
+    ['where they grew up', ['A: Hi', 'I grew up in Kolkata, so I know property a bit.']],
+    ['what they just took', ['A: Hi', 'Last month itself we took one flat in Sarjapur.']],
+  ])('ignores %s', (_name, lines) => {
+    expect(extractLocations(script(...lines))).toEqual([]);
+  });
+
+  it.each([
+    ['Calcutta', 'Kolkata'],
+    ['Cochin', 'Kochi'],
+    ['Madras', 'Chennai'],
+    ['greater noida west', 'Noida Extension'],
+  ])('canonicalLocation(%s) → %s', (input, expected) => {
+    expect(canonicalLocation(input)).toBe(expected);
+  });
+});

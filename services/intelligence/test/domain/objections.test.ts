@@ -32,3 +32,38 @@ describe('extractObjections', () => {
     expect(o).toEqual([{ category: 'price', quote: 'That is too expensive for us' }]);
   });
 });
+
+describe('extractObjections: broader patterns', () => {
+  it.each([
+    [['Already we have booked one, last week only.'], ['already_bought']],
+    [['We took a villa in Alibaug recently, so sorry.'], ['already_bought']],
+    [['Seven crore is way higher than what we had budgeted.'], ['price']],
+    [['That is above our budget, frankly.'], ['price']],
+    [['Eleven would be a big stretch for us.'], ['price']],
+    [['It is not the right time for us to commit.'], ['timing']],
+    [['We need the divorce settlement to settle first.'], ['timing']],
+    [["Let's talk closer to the date."], ['timing']],
+    [['Where did you get my number from?'], ['trust']],
+    [['My details were leaked by some portal, I am sure.'], ['trust']],
+    [['I got burned badly with a builder in 2019.'], ['trust']],
+    [['I will not sign anything without a clear title.'], ['trust']],
+    [['I mailed three emails to your CRM and nobody responded.'], ['other']],
+    [['Still waiting for my refund from your Thane office.'], ['other']],
+    [['Absolutely poor service from your team.'], ['other']],
+    [['This is the fourth call today. Stop calling me.'], ['other']],
+    [['I am in no hurry, but the budget is 3 crore.'], []],
+  ])('%j → %j', (lines, expected) => {
+    expect(categories(lines)).toEqual(expected);
+  });
+
+  it('folds a list-removal request into the reason the lead gives', () => {
+    expect(categories(['Who gave you my number? Someone is selling my data. Take me off your list.'])).toEqual(['trust']);
+    expect(categories(['We already purchased in Baner. Please remove me from your list.'])).toEqual(['already_bought']);
+  });
+
+  it('treats a purchase horizon a year or more out as a timing objection', () => {
+    const o = extractObjections(script('A: When?', 'Probably the year after, once the kids settle.'), null, '1_year');
+    expect(o).toEqual([{ category: 'timing', quote: 'Probably the year after, once the kids settle' }]);
+    expect(extractObjections(script('A: When?', 'Within three months.'), null, '3_months')).toEqual([]);
+  });
+});

@@ -33,3 +33,13 @@ describe('extractPropertyType', () => {
     expect(extractPropertyType(t)).toBe('apartment');
   });
 });
+
+describe('extractPropertyType: not a wish', () => {
+  it.each([
+    ['a wrong number at a shop', ['A: Hi', 'Wrong number, this is a grocery shop number.']],
+    ['what they just took', ['A: Hi', 'We took one flat in Hebbal last month itself.']],
+    ['already we have purchased', ['A: Hi', 'Already we have purchased a villa, thank you.']],
+  ])('null when %s', (_name, lines) => {
+    expect(extractPropertyType(script(...lines))).toBeNull();
+  });
+});

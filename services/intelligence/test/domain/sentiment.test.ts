@@ -21,3 +21,21 @@ describe('analyzeSentiment', () => {
     ]);
   });
 });
+
+describe('analyzeSentiment: negation and broader cues', () => {
+  it.each([
+    [['The layout is not bad at all.'], 'positive'],
+    [['Honestly I am not happy with how this went. Very disappointed.'], 'negative'],
+    [['Not really, I am travelling. Call me at 6.'], 'neutral'],
+    [['It is not expensive for that area.'], 'neutral'],
+    [['Achha nahi laga, bekaar design hai.'], 'negative'],
+    [['No problem, send it over.'], 'neutral'],
+    [['Cool. Looking forward to it.'], 'positive'],
+    [['That looks nice.'], 'positive'],
+    [['Somebody is selling my data. Take me off.'], 'negative'],
+    [['Still no refund and nobody replies to my emails.'], 'negative'],
+    [['What is the super built-up area?'], 'neutral'],
+  ])('%j → %s', (lines, expected) => {
+    expect(analyzeSentiment(script('A: Hello', ...lines)).overall).toBe(expected);
+  });
+});

@@ -52,3 +52,29 @@ describe('extractTimeline (call on 20 Nov 2026, IST)', () => {
     expect(extractTimeline(script('By June.'), '2026-05-10T09:00:00+01:00', 'Europe/London')).toBe('3_months');
   });
 });
+
+describe('extractTimeline: indirect horizons', () => {
+  // Said on Friday 20 Nov 2026 in India.
+  const at = (text: string) =>
+    extractTimeline(script('A: When are you planning to buy?', text), '2026-11-20T11:40:00+05:30', 'Asia/Kolkata');
+  it.each([
+    ["We'd like to be in before my niece's wedding in February.", '3_months'],
+    ['Shaadi se pehle, matlab March tak.', '6_months'],
+    ['Before the new school year starts, so the kids can change schools.', '6_months'],
+    ['Ideally before the monsoon sets in.', '6_months'],
+    ['Some time after the rains, I guess.', '1_year'],
+    ['Once my annual bonus is paid out.', '6_months'],
+    ['After my bonus comes through in January.', '3_months'],
+    ['By end of next year, realistically.', '1_year'],
+    ['Before the year ends, ideally.', '3_months'],
+  ])('"%s" → %s', (text, expected) => {
+    expect(at(text)).toBe(expected);
+  });
+
+  it.each([
+    ['a wedding date is not a purchase date', 'My son is getting married in January.'],
+    ['a relocation year is not the purchase horizon', 'We are moving back to India next year for my posting.'],
+  ])('%s → null', (_name, text) => {
+    expect(at(text)).toBeNull();
+  });
+});
