@@ -151,6 +151,11 @@ describe('notifications', () => {
     const listed = (await api('GET', '/api/v1/notifications?priority=high&status=pending&assigned=unassigned')).json();
     expect(listed.items.map((i: { id: string }) => i.id)).toContain(n.id);
     expect(listed.items.find((i: { id: string }) => i.id === n.id).escalated).toBe(true);
+    // The SRE view: pending by priority, and the email attempts so far (one refused, one sent).
+    const metrics = (await p.notification!.http.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/soraaya_notifications_pending\{[^}]*priority="high"[^}]*\} 2\b/);
+    expect(metrics).toMatch(/soraaya_notification_deliveries_total\{[^}]*channel="email"[^}]*result="sent"[^}]*\} 1\b/);
+    expect(metrics).toMatch(/soraaya_notification_deliveries_total\{[^}]*channel="email"[^}]*result="retry"[^}]*\} 1\b/);
   }, 60_000);
 
   it('raises one technical issue for repeated call failures, a system alert for a provider circuit, and a data-validation notice for a bad import', async () => {

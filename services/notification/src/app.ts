@@ -73,6 +73,18 @@ export async function buildNotificationApp(config: NotificationConfig, opts: Not
         await running;
       });
     }
+    metrics.gauge({
+      name: 'soraaya_notifications_pending',
+      help: 'Notifications waiting for a person (pending), by priority, across tenants; escalated ones included',
+      labelNames: ['priority'],
+      async collect() {
+        const rows: { priority: string; n: number }[] = await ds.query(`select priority, count(*)::int as n from notification.notifications where status = 'pending' group by priority`);
+        for (const priority of ['high', 'medium', 'low']) this.set({ priority }, rows.find((r) => r.priority === priority)?.n ?? 0);
+      },
+    });
+    const deliveries = metrics.counter({ name: 'soraaya_notification_deliveries_total', help: 'Email and SMS delivery attempts by channel and result', labelNames: ['channel', 'result'] });
+    for (const channel of ['email', 'sms']) for (const result of ['sent', 'retry', 'failed']) deliveries.inc({ channel, result }, 0);
+    jobs.onDelivery = (channel, result) => deliveries.inc({ channel, result });
     const service = await startRpcService(nc, topology, logger, metrics, {
       name: SERVICE_NAME,
       version: SERVICE_VERSION,

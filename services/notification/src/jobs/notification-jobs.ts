@@ -38,6 +38,9 @@ interface DueDelivery {
  * (run as the schema owner); writes go through the tenant scope.
  */
 export class NotificationJobs {
+  /** Told of every email/SMS attempt's result (metrics). */
+  onDelivery: (channel: 'email' | 'sms', result: 'sent' | 'retry' | 'failed') => void = () => undefined;
+
   constructor(private readonly deps: JobDeps) {}
 
   async tick(now: Date): Promise<void> {
@@ -102,10 +105,12 @@ export class NotificationJobs {
       try {
         const providerId = await this.deps.senders[d.channel].send({ to: d.address, subject, text });
         await this.deps.ds.query(`update notification.deliveries set status = 'sent', sent_at = $2, provider_id = $3, last_error = null where id = $1`, [d.id, now, providerId]);
+        this.onDelivery(d.channel, 'sent');
       } catch (err) {
         const error = (err as Error).message.split('\n')[0]!.slice(0, 500);
         const final = d.attempts >= this.deps.settings.maxAttempts;
         await this.deps.ds.query(`update notification.deliveries set status = $2, last_error = $3, next_attempt_at = $4 where id = $1`, [d.id, final ? 'failed' : 'pending', error, new Date(now.getTime() + retryDelayMs(d.attempts))]);
+        this.onDelivery(d.channel, final ? 'failed' : 'retry');
         this.deps.logger.warn({ deliveryId: d.id, channel: d.channel, attempt: d.attempts, final, error }, 'delivery failed');
       }
     }
