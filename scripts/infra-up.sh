@@ -38,6 +38,17 @@ if ((${#missing_pkgs[@]})); then
   fi
 fi
 
+# The console's browser test (e2e/console-browser.test.ts) drives Debian's Chromium: playwright-core
+# never downloads a browser. Installed like the servers when root; otherwise only a hint.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing chromium with apt (for the console's browser test)"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || say "chromium did not install; the console's browser test will fail"
+  else
+    say "chromium is missing: the console's browser test needs it (sudo apt-get install chromium)"
+  fi
+fi
+
 if ! port_open "$PG_PORT"; then
   say "starting PostgreSQL"
   version=$(ls /etc/postgresql | sort -V | tail -1)

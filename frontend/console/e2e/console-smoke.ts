@@ -21,6 +21,8 @@ export interface SmokeOptions {
   shotsDir: string;
   /** Also render every page in the dark theme. */
   dark?: boolean;
+  /** Query of the lead list whose first lead is opened (default: a qualified one, likely to have calls). */
+  leadQuery?: string;
   log?: (line: string) => void;
 }
 
@@ -66,7 +68,7 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await shot('02-leads');
 
     // A reload with filters in the URL: the session comes back from the refresh cookie, the filter from the URL.
-    await page.goto(`${opts.baseUrl}/leads?status=qualified`, { waitUntil: 'networkidle' });
+    await page.goto(`${opts.baseUrl}/leads?${opts.leadQuery ?? 'status=qualified'}`, { waitUntil: 'networkidle' });
     await page.locator('table[aria-label="Leads"] tr.row').first().waitFor({ timeout: 15_000 });
     await page.locator('table[aria-label="Leads"] tr.row').first().click();
     await page.locator('app-lead-detail h2').waitFor();

@@ -15,9 +15,19 @@ export const SENTIMENT_SCHEME: Color = {
   domain: ['#2e9d5a', '#8c8c99', '#d2486b'],
 };
 
+/** Low answer rates recede into the surface, high ones stand out: light and dark variants. */
 export const HEAT_SCHEME: Color = {
   name: 'heat',
   selectable: false,
   group: ScaleType.Linear,
   domain: ['#e6eefc', '#9dbcf0', '#3f78d9', '#1b3f8a'],
 };
+export const HEAT_SCHEME_DARK: Color = {
+  name: 'heat-dark',
+  selectable: false,
+  group: ScaleType.Linear,
+  domain: ['#1c2433', '#28467a', '#3f78d9', '#a9c7ff'],
+};
+
+/** Counts have whole-number ticks only. */
+export const integerTicks = (v: number): string => (Number.isInteger(v) ? String(v) : '');

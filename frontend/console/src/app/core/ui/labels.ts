@@ -59,3 +59,11 @@ export function duration(seconds: number | null | undefined): string {
   const s = Math.round(seconds);
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
+
+/** A budget as people say it: one figure when min and max agree, a range otherwise. */
+export function budget(min: number | null | undefined, max: number | null | undefined, fallback?: string | null): string {
+  if (!min && !max) return fallback ?? '—';
+  if (!min || min === max) return inr(max ?? min);
+  if (!max) return `from ${inr(min)}`;
+  return `${inr(min)} – ${inr(max)}`;
+}

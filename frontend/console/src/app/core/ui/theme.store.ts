@@ -1,4 +1,4 @@
-import { Injectable, effect, signal } from '@angular/core';
+import { Injectable, computed, effect, signal } from '@angular/core';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'soraaya.theme';
@@ -7,8 +7,13 @@ const KEY = 'soraaya.theme';
 @Injectable({ providedIn: 'root' })
 export class ThemeStore {
   readonly choice = signal<ThemeChoice>((localStorage.getItem(KEY) as ThemeChoice | null) ?? 'system');
+  private readonly media = matchMedia('(prefers-color-scheme: dark)');
+  private readonly systemDark = signal(this.media.matches);
+  /** For what CSS cannot theme (chart colours). */
+  readonly isDark = computed(() => this.choice() === 'dark' || (this.choice() === 'system' && this.systemDark()));
 
   constructor() {
+    this.media.addEventListener('change', (e) => this.systemDark.set(e.matches));
     effect(() => {
       const c = this.choice();
       document.documentElement.style.colorScheme = c === 'system' ? 'light dark' : c;
@@ -17,7 +22,6 @@ export class ThemeStore {
   }
 
   toggle(): void {
-    const dark = this.choice() === 'dark' || (this.choice() === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
-    this.choice.set(dark ? 'light' : 'dark');
+    this.choice.set(this.isDark() ? 'light' : 'dark');
   }
 }

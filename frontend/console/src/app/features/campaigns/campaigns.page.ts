@@ -13,6 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { API_BASE_URL } from '../../core/api/api-base-url.token';
 import { errorMessage } from '../../core/api/api-error';
 import { expectObject, type Campaign, type CampaignList, type CampaignPerformance, type CampaignStatus } from '../../core/api/api.types';
+import { PersonaNamesStore } from '../../core/data/persona-names.store';
 import { LiveFeedStore } from '../../core/live/live-feed.store';
 import { CHART_SCHEME } from '../../core/ui/chart-scheme';
 import { PRIORITY_TONES, duration, humanize, percent, type Tone } from '../../core/ui/labels';
@@ -39,6 +40,7 @@ export default class CampaignsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly live = inject(LiveFeedStore);
   private readonly snack = inject(MatSnackBar);
+  protected readonly personas = inject(PersonaNamesStore);
 
   readonly status = input<string>();
   readonly campaign = input<string>();

@@ -6,13 +6,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AreaChartModule, BarChartModule, HeatMapModule, LegendPosition } from '@swimlane/ngx-charts';
+import { BarChartModule, HeatMapModule, LegendPosition } from '@swimlane/ngx-charts';
 import { API_BASE_URL } from '../../core/api/api-base-url.token';
 import { errorMessage } from '../../core/api/api-error';
 import { expectObject, type ConversationInsights, type Recommendations, type TrendInsights } from '../../core/api/api.types';
 import { CampaignNamesStore } from '../../core/data/campaign-names.store';
+import { PersonaNamesStore } from '../../core/data/persona-names.store';
 import { LiveFeedStore } from '../../core/live/live-feed.store';
-import { CHART_SCHEME, HEAT_SCHEME, SENTIMENT_SCHEME } from '../../core/ui/chart-scheme';
+import { CHART_SCHEME, HEAT_SCHEME, HEAT_SCHEME_DARK, SENTIMENT_SCHEME, integerTicks } from '../../core/ui/chart-scheme';
+import { ThemeStore } from '../../core/ui/theme.store';
 import { humanize, inr, percent } from '../../core/ui/labels';
 import { httpParams, urlParams } from '../../core/ui/url-state';
 
@@ -22,7 +24,7 @@ const RECOMMENDATION_ICONS: Record<string, string> = { calling_window: 'schedule
 /** What the calls say: objections, what qualified leads share, when people answer, sentiment, personas, and what to change. */
 @Component({
   selector: 'app-insights-page',
-  imports: [DecimalPipe, MatFormFieldModule, MatSelectModule, MatIconModule, MatProgressBarModule, BarChartModule, HeatMapModule, AreaChartModule],
+  imports: [DecimalPipe, MatFormFieldModule, MatSelectModule, MatIconModule, MatProgressBarModule, BarChartModule, HeatMapModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './insights.page.html',
   styleUrl: './insights.page.scss',
@@ -33,6 +35,7 @@ export default class InsightsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly live = inject(LiveFeedStore);
   protected readonly campaigns = inject(CampaignNamesStore);
+  private readonly personas = inject(PersonaNamesStore);
 
   readonly days = input<string>();
   readonly campaign = input<string>();
@@ -58,31 +61,42 @@ export default class InsightsPage {
   });
 
   protected readonly objections = computed(() => (this.c()?.objections ?? []).map((o) => ({ name: humanize(o.category), value: o.count })));
-  /** Heatmap: one series per weekday, one cell per calling hour, value = answer rate in %. */
+  /** Heatmap: a column per calling hour, a row per weekday, value = answer rate in %. */
   protected readonly heatmap = computed(() => {
     const cells = this.t()?.answerRateByHour ?? [];
     if (!cells.length) return [];
-    const hours = [...new Set(cells.map((c) => c.hour))].sort((a, b) => a - b);
+    const hours = cells.map((c) => c.hour);
     const from = Math.min(...hours);
     const to = Math.max(...hours);
-    return [1, 2, 3, 4, 5, 6, 0].map((dow) => ({
-      name: WEEKDAYS[dow]!,
-      series: Array.from({ length: to - from + 1 }, (_, i) => {
-        const hour = from + i;
-        const cell = cells.find((c) => c.dow === dow && c.hour === hour);
-        return { name: `${String(hour).padStart(2, '0')}:00`, value: cell ? Math.round(cell.rate * 100) : 0 };
-      }),
-    }));
+    return Array.from({ length: to - from + 1 }, (_, i) => {
+      const hour = from + i;
+      return {
+        name: `${String(hour).padStart(2, '0')}h`,
+        // ngx-charts draws the first item at the bottom: Sunday last so Monday sits on top.
+        series: [0, 6, 5, 4, 3, 2, 1].map((dow) => {
+          const cell = cells.find((c) => c.dow === dow && c.hour === hour);
+          return { name: WEEKDAYS[dow]!, value: cell ? Math.round(cell.rate * 100) : 0, extra: { calls: cell?.calls ?? 0 } };
+        }),
+      };
+    });
   });
-  protected readonly sentiment = computed(() => {
-    const days = this.t()?.sentimentOverTime ?? [];
-    const point = (key: 'positive' | 'neutral' | 'negative') => days.map((d) => ({ name: new Date(d.day), value: d[key] }));
-    return days.length ? [{ name: 'Positive', series: point('positive') }, { name: 'Neutral', series: point('neutral') }, { name: 'Negative', series: point('negative') }] : [];
-  });
+  /** Stacked bars per day: readable from the first day on (an area needs two). */
+  protected readonly sentiment = computed(() =>
+    (this.t()?.sentimentOverTime ?? []).map((d) => ({
+      name: new Date(d.day).toLocaleDateString('en-IN', { day: 'numeric', month: 'short' }),
+      series: [
+        { name: 'Positive', value: d.positive },
+        { name: 'Neutral', value: d.neutral },
+        { name: 'Negative', value: d.negative },
+      ],
+    })),
+  );
   protected readonly durations = computed(() => (this.t()?.durationByOutcome ?? []).map((d) => ({ name: humanize(d.outcome), value: Math.round(d.averageSeconds) })));
 
   protected readonly scheme = CHART_SCHEME;
-  protected readonly heatScheme = HEAT_SCHEME;
+  private readonly theme = inject(ThemeStore);
+  protected readonly heatScheme = computed(() => (this.theme.isDark() ? HEAT_SCHEME_DARK : HEAT_SCHEME));
+  protected readonly integerTicks = integerTicks;
   protected readonly sentimentScheme = SENTIMENT_SCHEME;
   protected readonly humanize = humanize;
   protected readonly percent = percent;
@@ -114,6 +128,6 @@ export default class InsightsPage {
   }
 
   protected personaLabel(id: string | null): string {
-    return id ? `Persona ${id.slice(-4)}` : 'Default';
+    return this.personas.name(id);
   }
 }

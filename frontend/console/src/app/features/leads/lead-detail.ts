@@ -16,7 +16,7 @@ import { errorMessage } from '../../core/api/api-error';
 import { expectObject, type CallTranscript, type LeadDetail as LeadDetailData, type LeadTranscripts } from '../../core/api/api.types';
 import { CampaignNamesStore } from '../../core/data/campaign-names.store';
 import { LiveFeedStore } from '../../core/live/live-feed.store';
-import { LEAD_STATUS_LABELS, LEAD_STATUS_TONES, PRIORITY_TONES, duration, humanize, inr } from '../../core/ui/labels';
+import { LEAD_STATUS_LABELS, LEAD_STATUS_TONES, PRIORITY_TONES, budget, duration, humanize, inr } from '../../core/ui/labels';
 import { StatusChip } from '../../core/ui/status-chip';
 
 const TIMELINE_ICONS: Partial<Record<string, string>> = {
@@ -57,6 +57,7 @@ export class LeadDetail {
   protected readonly priorityTones = PRIORITY_TONES;
   protected readonly humanize = humanize;
   protected readonly inr = inr;
+  protected readonly budget = budget;
   protected readonly duration = duration;
   protected readonly timelineIcons = TIMELINE_ICONS;
 
@@ -71,6 +72,14 @@ export class LeadDetail {
     effect(() => {
       if (this.live.revision('insights')() || this.live.revision('calls')()) untracked(() => this.transcripts.reload());
     });
+  }
+
+  /**
+   * Same-origin recordings play inline; others (a provider's storage) open in a new tab, since
+   * the gateway's Content-Security-Policy allows media only from itself.
+   */
+  protected playsInline(url: string): boolean {
+    return new URL(url, location.href).origin === location.origin;
   }
 
   /** Seconds from the call's start as m:ss. */

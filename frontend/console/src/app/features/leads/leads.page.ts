@@ -1,3 +1,4 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
@@ -12,13 +13,15 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
+import { map } from 'rxjs';
 import { API_BASE_URL } from '../../core/api/api-base-url.token';
 import { errorMessage } from '../../core/api/api-error';
 import { LEAD_PRIORITIES, LEAD_STATUSES, expectObject, type Lead, type LeadPage } from '../../core/api/api.types';
 import { CampaignNamesStore } from '../../core/data/campaign-names.store';
 import { LiveFeedStore } from '../../core/live/live-feed.store';
-import { LEAD_STATUS_LABELS, LEAD_STATUS_TONES, PRIORITY_TONES, humanize, inr, type Tone } from '../../core/ui/labels';
+import { LEAD_STATUS_LABELS, LEAD_STATUS_TONES, PRIORITY_TONES, budget, humanize, type Tone } from '../../core/ui/labels';
 import { StatusChip } from '../../core/ui/status-chip';
 import { httpParams, listParam, urlParams } from '../../core/ui/url-state';
 import { LeadDetail } from './lead-detail';
@@ -68,8 +71,12 @@ export default class LeadsPage {
   protected readonly statusTones: Record<string, Tone> = LEAD_STATUS_TONES;
   protected readonly priorityTones: Record<string, Tone> = PRIORITY_TONES;
   protected readonly humanize = humanize;
-  protected readonly inr = inr;
-  protected readonly columns = ['contactPerson', 'status', 'priority', 'score', 'property', 'budget', 'campaign', 'lastActivityAt'];
+  protected readonly budget = budget;
+  /** On a tablet the table keeps what a caller scans for; the drawer has the rest. */
+  private readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 1199px)').pipe(map((r) => r.matches)), { initialValue: false });
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['contactPerson', 'status', 'priority', 'score', 'campaign'] : ['contactPerson', 'status', 'priority', 'score', 'property', 'budget', 'campaign', 'lastActivityAt'],
+  );
 
   private readonly query = computed(
     () => ({
@@ -100,7 +107,7 @@ export default class LeadsPage {
   protected readonly totalLabel = computed(() => {
     if (!this.leads.hasValue()) return '';
     const v = this.leads.value();
-    return `${v.total.toLocaleString('en-IN')}${v.totalIsExact ? '' : '+'} leads`;
+    return `${v.total.toLocaleString('en-IN')}${v.totalIsExact ? '' : '+'} ${v.total === 1 && v.totalIsExact ? 'lead' : 'leads'}`;
   });
   /** The paginator needs a length; when the total is only a lower bound, promise one more page while there is a cursor. */
   protected readonly length = computed(() => {
