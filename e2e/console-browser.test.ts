@@ -47,9 +47,22 @@ describe('console in a real browser', () => {
     await p?.stop();
   });
 
-  it('logs in, shows every page and a lead, survives a reload, and logs out', async () => {
+  it('logs in, updates live, shows every page and a lead, survives a reload, and logs out', async () => {
     const shotsDir = process.env.CONSOLE_SHOTS_DIR ?? '/tmp/console-shots';
-    const result = await runConsoleSmoke({ baseUrl, email: admin.email, password: admin.password, shotsDir, dark: true, leadQuery: 'search=priya' });
+    const result = await runConsoleSmoke({
+      baseUrl,
+      email: admin.email,
+      password: admin.password,
+      shotsDir,
+      dark: true,
+      leadQuery: 'search=priya',
+      // A lead created through the API shows up in the open list by itself, over the WebSocket.
+      liveUpdate: async () => {
+        const res = await p.request({ method: 'POST', url: '/api/v1/leads', user: admin, body: { contactPerson: 'Arjun Live Reddy', phone: '+91 98480 22354' } });
+        if (res.statusCode !== 201) throw new Error(`creating the live lead failed: ${res.body}`);
+        return 'Arjun Live Reddy';
+      },
+    });
     expect(result.screenshots.length).toBeGreaterThanOrEqual(10);
     // The one expected failure: the refresh attempt on the first visit, before anyone has logged in.
     const unexpected = result.consoleErrors.filter((e) => !/status of 401/.test(e));

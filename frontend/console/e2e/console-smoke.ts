@@ -23,6 +23,11 @@ export interface SmokeOptions {
   dark?: boolean;
   /** Query of the lead list whose first lead is opened (default: a qualified one, likely to have calls). */
   leadQuery?: string;
+  /**
+   * Changes something behind the console's back while the lead list is open and returns a text
+   * that must then appear in the list without a reload (the live feed at work).
+   */
+  liveUpdate?: () => Promise<string>;
   log?: (line: string) => void;
 }
 
@@ -66,6 +71,12 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await page.locator('table[aria-label="Leads"] tr.row').first().waitFor({ timeout: 15_000 });
     await settle(page);
     await shot('02-leads');
+
+    if (opts.liveUpdate) {
+      const expected = await opts.liveUpdate();
+      await page.locator('table[aria-label="Leads"]').getByText(expected).waitFor({ timeout: 15_000 });
+      log(`live update seen: ${expected}`);
+    }
 
     // A reload with filters in the URL: the session comes back from the refresh cookie, the filter from the URL.
     await page.goto(`${opts.baseUrl}/leads?${opts.leadQuery ?? 'status=qualified'}`, { waitUntil: 'networkidle' });
