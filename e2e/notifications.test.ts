@@ -194,6 +194,14 @@ describe('notifications', () => {
       ['data_validation:medium:Import "expo-leads.csv" needs review', 'system_alert:high:Calling paused: vapi is failing', 'technical_issue:medium:3 calls in a row failed'].sort(),
     );
     expect(byType.length).toBe(3);
+    // Each reached the tenant's manager (no lead owner): in-app with the event, email queued for the delivery job.
+    const delivered: { type: string; channel: string; status: string; user_id: string }[] = await ds().query(
+      `select n.type, d.channel, d.status, d.user_id from notification.deliveries d join notification.notifications n on n.id = d.notification_id
+        where n.type in ('technical_issue', 'system_alert', 'data_validation') order by n.type, d.channel`,
+    );
+    expect(delivered.map((d) => `${d.type}:${d.channel}:${d.status}:${d.user_id === manager.id}`)).toEqual(
+      ['data_validation', 'system_alert', 'technical_issue'].flatMap((t) => [`${t}:email:pending:true`, `${t}:in_app:sent:true`]),
+    );
     expect((await ds().query(`select consecutive from notification.call_failures where lead_id = $1`, [leads[2]]))[0].consecutive).toBe(4);
   }, 60_000);
 
