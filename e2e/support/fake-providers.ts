@@ -92,7 +92,7 @@ export function startFakeVapi(apiKey: string): Promise<FakeProvider> {
   });
 }
 
-/** Twilio's REST API: form-encoded `POST /2010-04-01/Accounts/{Sid}/Calls.json` with Basic auth, answering a Call resource. */
+/** Twilio's REST API: form-encoded `POST /2010-04-01/Accounts/{Sid}/Calls.json` or `Messages.json` with Basic auth, answering the created resource. */
 export function startFakeTwilio(accountSid: string, authToken: string): Promise<FakeProvider> {
   const basic = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   return fakeServer((req, fake) => {
@@ -101,10 +101,17 @@ export function startFakeTwilio(accountSid: string, authToken: string): Promise<
         status: 401,
         body: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 },
       };
-    if (req.method !== 'POST' || req.path !== `/2010-04-01/Accounts/${accountSid}/Calls.json`)
-      return { status: 404, body: { code: 20404, message: 'The requested resource was not found', status: 404 } };
+    const resource = req.method === 'POST' ? /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/(Calls|Messages)\.json$/.exec(req.path) : null;
+    if (!resource || resource[1] !== accountSid) return { status: 404, body: { code: 20404, message: 'The requested resource was not found', status: 404 } };
     if (fake.failing) return { status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } };
     const b = req.body as Record<string, string>;
+    if (resource[2] === 'Messages') {
+      const sid = `SM${randomBytes(16).toString('hex')}`;
+      return {
+        status: 201,
+        body: { sid, account_sid: accountSid, to: b.To, from: b.From, body: b.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json` },
+      };
+    }
     const sid = `CA${randomBytes(16).toString('hex')}`;
     return {
       status: 201,

@@ -56,7 +56,7 @@ export async function buildNotificationApp(config: NotificationConfig, opts: Not
       logger,
       senders: {
         email: new EmailSender({ driver: config.EMAIL_DRIVER, ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}), from: config.EMAIL_FROM }, logger),
-        sms: new SmsSender({ driver: config.SMS_DRIVER, accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM_NUMBER } as never, logger),
+        sms: new SmsSender({ driver: config.SMS_DRIVER, accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM_NUMBER, apiBaseUrl: config.TWILIO_API_BASE_URL }, logger),
       },
       settings: { ...settings, slaMinutes: config.ESCALATION_SLA_MINUTES, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, consoleUrl: config.CONSOLE_BASE_URL },
     });

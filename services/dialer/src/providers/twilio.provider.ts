@@ -1,5 +1,4 @@
-import twilio from 'twilio';
-import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
+import { twilioClient } from '@soraaya/service-kit/twilio';
 import type { PlaceCallRequest, TelephonyProvider } from './provider';
 
 export interface TwilioProviderConfig {
@@ -14,35 +13,16 @@ export interface TwilioProviderConfig {
   apiBaseUrl?: string;
 }
 
-const TWILIO_API = 'https://api.twilio.com';
-
-/** Sends the SDK's requests to another origin, keeping path, auth and form body as Twilio defines them. */
-class RebasedRequestClient extends twilio.RequestClient {
-  constructor(private readonly origin: string) {
-    super();
-  }
-
-  override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
-    const uri = opts.uri.startsWith(TWILIO_API) ? this.origin + opts.uri.slice(TWILIO_API.length) : opts.uri;
-    return super.request<TData>({ ...opts, uri });
-  }
-}
-
 /**
  * Calls through Twilio with status callbacks for every state and answering
  * machine detection (AnsweredBy tells a voicemail from a person).
  */
 export class TwilioProvider implements TelephonyProvider {
   readonly name = 'twilio';
-  private readonly client: ReturnType<typeof twilio>;
+  private readonly client: ReturnType<typeof twilioClient>;
 
   constructor(private readonly config: TwilioProviderConfig) {
-    const origin = config.apiBaseUrl?.replace(/\/+$/, '');
-    this.client = twilio(
-      config.accountSid,
-      config.authToken,
-      origin && origin !== TWILIO_API ? { httpClient: new RebasedRequestClient(origin) } : {},
-    );
+    this.client = twilioClient(config.accountSid, config.authToken, config.apiBaseUrl);
   }
 
   async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {

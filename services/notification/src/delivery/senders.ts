@@ -1,7 +1,7 @@
 import type { Logger } from '@soraaya/service-kit';
 import { uuid7 } from '@soraaya/service-kit';
 import nodemailer, { type Transporter } from 'nodemailer';
-import twilio from 'twilio';
+import { twilioClient } from '@soraaya/service-kit/twilio';
 
 export interface OutgoingMessage {
   to: string;
@@ -38,13 +38,13 @@ export class EmailSender implements ChannelSender {
 
 /** SMS through Twilio's Messages API, or logged by the `log` driver. */
 export class SmsSender implements ChannelSender {
-  private readonly client: ReturnType<typeof twilio> | null;
+  private readonly client: ReturnType<typeof twilioClient> | null;
 
   constructor(
-    private readonly opts: { driver: 'log' | 'twilio'; accountSid?: string; authToken?: string; from?: string },
+    private readonly opts: { driver: 'log' | 'twilio'; accountSid?: string | undefined; authToken?: string | undefined; from?: string | undefined; apiBaseUrl?: string | undefined },
     private readonly logger: Logger,
   ) {
-    this.client = opts.driver === 'twilio' ? twilio(opts.accountSid!, opts.authToken!) : null;
+    this.client = opts.driver === 'twilio' ? twilioClient(opts.accountSid!, opts.authToken!, opts.apiBaseUrl) : null;
   }
 
   async send(msg: OutgoingMessage): Promise<string> {
