@@ -129,7 +129,7 @@ export default class NotificationsPage {
   }
 
   protected assign(n: Notification, userId: string | null): Promise<void> {
-    return this.act(() => this.http.post(`${this.base}/notifications/${n.id}/assign`, { userId }), userId ? `Assigned to ${this.assigneeName(userId)}` : 'Unassigned');
+    return this.act(() => this.http.post(`${this.base}/notifications/${n.id}/assign`, { userId }), userId ? `Assigned to ${userId === this.auth.user()?.id ? 'you' : this.assigneeName(userId)}` : 'Unassigned');
   }
 
   protected async resolveSelected(): Promise<void> {
