@@ -33,6 +33,8 @@ export class LiveFeedStore {
   private readonly _lastEvent = signal<LiveEvent | null>(null);
   private socket: WebSocket | null = null;
   private attempt = 0;
+  /** Set once a socket has been live: only a *re*connection has missed events to catch up on. */
+  private wasLive = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private fallbackTimer: ReturnType<typeof setInterval> | null = null;
   private readonly pending = new Set<LiveTopic>();
@@ -75,13 +77,16 @@ export class LiveFeedStore {
       return;
     }
     if (msg.type === 'subscribed') {
-      const wasDown = this._state() !== 'live';
+      const reconnected = this.wasLive && this._state() !== 'live';
+      this.wasLive = true;
       this.attempt = 0;
       this._state.set('live');
       this.stopFallback();
       // Whatever happened while we were away: every page catches up once.
-      if (wasDown) for (const t of LIVE_TOPICS) this.pending.add(t);
-      this.scheduleFlush();
+      if (reconnected) {
+        for (const t of LIVE_TOPICS) this.pending.add(t);
+        this.scheduleFlush();
+      }
     } else if (msg.type === 'event' && msg.topic && msg.event) {
       this._lastEvent.set({ topic: msg.topic, event: msg.event });
       const family = msg.topic.startsWith('campaign:') ? 'campaigns' : (msg.topic as LiveTopic);
@@ -135,5 +140,6 @@ export class LiveFeedStore {
     s?.close(1000, 'Logged out');
     this._state.set('offline');
     this.attempt = 0;
+    this.wasLive = false;
   }
 }
