@@ -3,7 +3,7 @@ import { BadRequestError, ConflictError, NotFoundError, buildEnvelope, enqueueEv
 import { checkTransition } from '../domain/lead-status.machine';
 import { findLead, recordActivities, updateLeadColumns } from '../db/lead.repository';
 import { assertVersion } from './update-lead.command';
-import { moverOf, originOf, type LeadDeps } from './command-context';
+import { moverOf, originOf, scoreOf, type LeadDeps } from './command-context';
 
 export async function changeLeadStatus(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof changeLeadStatusV1>): Promise<Lead> {
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
@@ -37,10 +37,15 @@ export function assertStatusChange(from: LeadStatus, to: LeadStatus, mover: 'man
   }
 }
 
-export function statusColumns(lead: Pick<Lead, 'followUpCount'>, to: LeadStatus, callbackAt?: string): Record<string, unknown> {
+export function statusColumns(lead: Lead, to: LeadStatus, callbackAt?: string, now = new Date()): Record<string, unknown> {
   const columns: Record<string, unknown> = { status: to };
   if (callbackAt) columns.callbackAt = callbackAt;
   if (to === 'follow_up') columns.followUpCount = lead.followUpCount + 1;
+  if (to === 'in_call') {
+    // The lead picked up: that is a contact, and the score's engagement recency counts from it.
+    columns.lastContactedAt = now.toISOString();
+    Object.assign(columns, scoreOf({ ...lead, lastContactedAt: columns.lastContactedAt as string }, now));
+  }
   return columns;
 }
 

@@ -180,7 +180,11 @@ describe('lead commands over NATS, on real Postgres', () => {
     it('lets the dialer move a lead through a call and records each step', async () => {
       const dialer = { actor: { type: 'service' as const, id: 'dialer' } };
       await t.call(changeLeadStatusV1, { id: lead.id, status: 'calling' }, dialer);
-      await t.call(changeLeadStatusV1, { id: lead.id, status: 'in_call' }, dialer);
+      const before = Date.now();
+      const answered = await t.call(changeLeadStatusV1, { id: lead.id, status: 'in_call' }, dialer);
+      // Picking up counts as contact: recorded, and the score's engagement factor now credits it.
+      expect(Date.parse(answered.lastContactedAt!)).toBeGreaterThanOrEqual(before - 1000);
+      expect(answered.scoreFactors.find((f) => f.factor === 'engagement_recency')!.points).toBeGreaterThan(lead.scoreFactors.find((f) => f.factor === 'engagement_recency')!.points);
       const done = await t.call(changeLeadStatusV1, { id: lead.id, status: 'qualified' }, dialer);
       expect(done).toMatchObject({ status: 'qualified', version: 4 });
       const { timeline } = await t.call(getLeadV1, { id: lead.id });
