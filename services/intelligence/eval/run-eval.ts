@@ -9,7 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisInput, CallAnalysis } from '@soraaya/contracts';
+import { createLogger } from '@soraaya/service-kit';
+import { OpenAiAnalyzer } from '../src/analyzers/openai.analyzer';
 import { analyzeOffline } from '../src/domain/analyze-offline';
+import { transcriptHash } from '../src/domain/transcript-text';
 
 export type Analyzer = (input: AnalysisInput) => Promise<CallAnalysis> | CallAnalysis;
 
@@ -188,13 +191,44 @@ export async function runEval(
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const analyzerName = args.find((a) => a.startsWith('--analyzer='))?.split('=')[1] ?? 'offline';
-  if (analyzerName !== 'offline') {
-    // The OpenAI analyzer lives with the service plumbing; wire it here when it lands.
-    throw new Error(`analyzer "${analyzerName}" is not wired into the CLI yet; import runEval and pass it in`);
-  }
   const only = args.find((a) => a.startsWith('--sets='))?.split('=')[1]?.split(',') as EvalSet[] | undefined;
   const sets = args.includes('--dev-only') ? (['dev'] as EvalSet[]) : (only ?? [...EVAL_SETS]);
-  console.log(await runEval(analyzeOffline, { verbose: args.includes('--verbose'), sets }));
+  const verbose = args.includes('--verbose');
+  console.log('== analyzer: offline');
+  console.log(await runEval(analyzeOffline, { verbose, sets }));
+  const key = process.env.OPENAI_API_KEY;
+  if (analyzerName === 'openai' && !key) throw new Error('--analyzer=openai needs OPENAI_API_KEY');
+  if (key && analyzerName !== 'offline-only') {
+    // Same adapter as the service, without its cache (no database here).
+    const openai = new OpenAiAnalyzer(
+      {
+        apiKey: key,
+        ...(process.env.OPENAI_BASE_URL ? { baseUrl: process.env.OPENAI_BASE_URL } : {}),
+        model: process.env.OPENAI_MODEL ?? 'gpt-4o-mini',
+        timeoutMs: 30_000,
+        maxRetries: 2,
+        priceInputPerMTok: Number(process.env.OPENAI_PRICE_INPUT_PER_MTOK ?? 0.15),
+        priceOutputPerMTok: Number(process.env.OPENAI_PRICE_OUTPUT_PER_MTOK ?? 0.6),
+        breakerFailures: 1_000_000,
+        breakerCooldownMs: 1,
+      },
+      null,
+      createLogger('eval', 'warn'),
+    );
+    let cost = 0;
+    const report = await runEval(
+      async (input) => {
+        const r = await openai.analyze(input, transcriptHash(input.turns));
+        cost += r.usage?.costUsd ?? 0;
+        // A fallback is the offline analyzer's answer: scoring it as OpenAI's would flatter OpenAI, so the run stops.
+        if (r.fallbackReason) throw new Error(`OpenAI did not answer a case (${r.fallbackReason}); no OpenAI figures for this run`);
+        return r.analysis;
+      },
+      { verbose, sets },
+    );
+    console.log(`== analyzer: openai (${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'}), cost $${cost.toFixed(4)}`);
+    console.log(report);
+  }
 }
 
 if (require.main === module) {

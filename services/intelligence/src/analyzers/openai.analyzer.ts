@@ -41,7 +41,8 @@ export class OpenAiAnalyzer implements Analyzer {
 
   constructor(
     private readonly config: OpenAiAnalyzerConfig,
-    private readonly ds: DataSource,
+    /** The answer cache; null runs uncached (the eval CLI, which has no database). */
+    private readonly ds: DataSource | null,
     private readonly logger: Logger,
   ) {
     this.client = new OpenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { baseURL: config.baseUrl } : {}), timeout: config.timeoutMs, maxRetries: config.maxRetries });
@@ -49,7 +50,7 @@ export class OpenAiAnalyzer implements Analyzer {
 
   async analyze(input: AnalysisInput, textHash: string): Promise<AnalyzerResult> {
     const model = this.config.model;
-    const cached: { result: unknown }[] = await this.ds.query(`select result from intel.llm_cache where text_hash = $1 and model = $2`, [textHash, model]);
+    const cached: { result: unknown }[] = this.ds ? await this.ds.query(`select result from intel.llm_cache where text_hash = $1 and model = $2`, [textHash, model]) : [];
     const hit = cached[0] && callAnalysisSchema.safeParse(cached[0].result);
     if (hit?.success) return { analysis: hit.data, analyzer: model, fallbackReason: null, usage: { model, promptTokens: 0, completionTokens: 0, costUsd: 0, cached: true, error: null } };
     if (Date.now() < this.openUntil) return this.fallback(input, 'openai breaker open after repeated failures', null);
@@ -79,7 +80,7 @@ export class OpenAiAnalyzer implements Analyzer {
         return this.fallback(input, reason, { ...usage, error: reason });
       }
       this.failures = 0;
-      await this.ds.query(`insert into intel.llm_cache (text_hash, model, result) values ($1, $2, $3) on conflict do nothing`, [textHash, model, JSON.stringify(parsed.data)]);
+      await this.ds?.query(`insert into intel.llm_cache (text_hash, model, result) values ($1, $2, $3) on conflict do nothing`, [textHash, model, JSON.stringify(parsed.data)]);
       return { analysis: parsed.data, analyzer: model, fallbackReason: null, usage };
     } catch (err) {
       const reason = `openai failed: ${(err as Error).message.split('\n')[0]}`.slice(0, 300);
