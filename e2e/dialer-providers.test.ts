@@ -129,7 +129,14 @@ describe('dialer providers over their wire formats', () => {
       durationSeconds: 95,
       cost: 0.19,
       recordingUrl: 'https://storage.vapi.ai/rec.wav',
-      artifact: { transcript: 'AI: Hello Vapi\nUser: Budget is 8 crore.' },
+      artifact: {
+        transcript: 'AI: Hello Vapi\nUser: Budget is 8 crore.',
+        messages: [
+          { role: 'system', message: 'You are Priya.', time: 1, secondsFromStart: 0 },
+          { role: 'bot', message: 'Hello Vapi', time: 1_763_800_000_000, endTime: 1_763_800_001_200, secondsFromStart: 0.4 },
+          { role: 'user', message: 'Budget is 8 crore.', time: 1_763_800_002_000, endTime: 1_763_800_004_100, secondsFromStart: 2.4 },
+        ],
+      },
       analysis: { summary: 'Interested, 8 Cr.' },
       call: first,
     };
@@ -158,6 +165,11 @@ describe('dialer providers over their wire formats', () => {
       recording_url: 'https://storage.vapi.ai/rec.wav',
     });
     expect(Number(answered.duration_seconds)).toBe(95);
+    // The conversation's timings are kept for transcript intelligence (calls.ended carries them as turns).
+    expect(answered.turns).toEqual([
+      { role: 'assistant', text: 'Hello Vapi', start: 0.4, end: 1.6 },
+      { role: 'user', text: 'Budget is 8 crore.', start: 2.4, end: 4.5 },
+    ]);
     const missed = await until(async () => {
       const row = await callRow(second.id);
       return row?.state === 'ended' ? row : null;

@@ -162,4 +162,20 @@ describe('transcript intelligence, end to end', () => {
     expect((await api('GET', `/api/v1/calls/${callId}/transcript`, other)).statusCode).toBe(404);
     expect((await api('GET', `/api/v1/leads/${leadIds[0]}/transcripts`, agent)).statusCode).toBe(404); // not their lead
   }, 60_000);
+
+  it('keeps the timings of each turn when the dialer forwards them', async () => {
+    const [leadId] = (await ds().query(`select id from lead.leads where tenant_id = $1 and contact_person like 'Intel lead %' and status = 'in_call' order by contact_person`, [p.tenants.a])).map((r: { id: string }) => r.id);
+    const event = callEnded(leadId, 'AI: Hello, is this a good time?\nUser: Yes. We want a villa in Alibaug, budget around 6 crore, within six months.');
+    (event.data as { turns?: unknown }).turns = [
+      { role: 'assistant', text: 'Hello, is this a good time?', start: 0.5, end: 2.1 },
+      { role: 'user', text: 'Yes. We want a villa in Alibaug, budget around 6 crore, within six months.', start: 2.8, end: 7.9 },
+    ];
+    await publish(event);
+    const transcript = await until(async () => {
+      const res = await api('GET', `/api/v1/calls/${event.data.callId}/transcript`);
+      return res.statusCode === 200 ? res.json<{ turns: unknown; analysis: { result: { budgetInr: unknown } } }>() : null;
+    }, 30_000);
+    expect(transcript.turns).toEqual((event.data as { turns?: unknown }).turns);
+    expect(transcript.analysis.result.budgetInr).toEqual({ min: 60_000_000, max: 60_000_000 });
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { transcriptTurnSchema } from '../intel/analysis.model';
 
 export const CALL_OUTCOMES = ['answered', 'no_answer', 'busy', 'voicemail', 'failed'] as const;
 
@@ -23,6 +24,8 @@ export const callEndedV1 = defineEvent({
     recordingUrl: z.string().nullable(),
     /** The conversation as text (speaker-prefixed lines), for transcript intelligence. */
     transcript: z.string().nullable(),
+    /** The same conversation as turns with start/end seconds, when the provider gave timings (VAPI artifact.messages). */
+    turns: z.array(transcriptTurnSchema).optional(),
     summary: z.string().nullable(),
     startedAt: z.iso.datetime({ offset: true }),
     endedAt: z.iso.datetime({ offset: true }),

@@ -59,9 +59,9 @@ export async function observeCall(deps: LifecycleDeps, tenantId: string, callId:
     const [updated] = await queryRows<CallRow>(
       tx,
       `update dialer.calls set state = $2, outcome = $3, answered = $4, ended_reason = $5, duration_seconds = $6, cost_usd = $7, recording_url = $8,
-         transcript = $9, summary = $10, last_event_at = now(), ended_at = case when $2 = 'ended' then coalesce(ended_at, now()) else ended_at end
+         transcript = $9, summary = $10, turns = $11, last_event_at = now(), ended_at = case when $2 = 'ended' then coalesce(ended_at, now()) else ended_at end
        where id = $1 returning *`,
-      [callId, next.state, next.outcome, next.answered, next.endedReason, next.durationSeconds, next.costUsd, next.recordingUrl, next.transcript, next.summary],
+      [callId, next.state, next.outcome, next.answered, next.endedReason, next.durationSeconds, next.costUsd, next.recordingUrl, next.transcript, next.summary, next.turns ? JSON.stringify(next.turns) : null],
     );
     const events: OutboxItem[] = [];
     if (row.state !== updated!.state) events.push(statusChangedItem(updated!));
@@ -109,6 +109,7 @@ function endedItem(row: CallRow): OutboxItem {
       endedAt: (row.ended_at ?? new Date()).toISOString(),
       recordingUrl: row.recording_url,
       transcript: row.transcript,
+      ...(row.turns ? { turns: row.turns } : {}),
       summary: row.summary,
     }),
   };

@@ -1,3 +1,4 @@
+import type { TranscriptTurn } from '@soraaya/contracts';
 import type { Call, CallingPolicy, Persona, Property } from '@soraaya/contracts';
 import type { CallFacts } from '../domain/call-state.machine';
 
@@ -18,6 +19,7 @@ export interface CallRow {
   cost_usd: number | null;
   recording_url: string | null;
   transcript: string | null;
+  turns: TranscriptTurn[] | null;
   summary: string | null;
   created_at: Date;
   started_at: Date | null;
@@ -55,6 +57,7 @@ export function factsOf(r: CallRow): CallFacts {
     costUsd: r.cost_usd,
     recordingUrl: r.recording_url,
     transcript: r.transcript,
+    turns: r.turns,
     summary: r.summary,
     answered: r.answered,
   };

@@ -3,6 +3,7 @@ import { PoisonMessageError, type ConsumedMessage, type ConsumerSpec } from '@so
 import type { DataSource } from 'typeorm';
 import { observeCall, type LifecycleDeps } from '../calls/call-lifecycle';
 import { observeTwilio, outcomeFromVapiReason, stateFromVapiStatus, type ProviderObservation } from '../domain/call-state.machine';
+import { turnsFromVapiMessages } from '../domain/vapi-turns';
 
 function parseDelivery(msg: ConsumedMessage): WebhookDelivery {
   try {
@@ -22,7 +23,8 @@ export function observeVapi(message: Record<string, unknown>, answered: boolean)
     return state ? { state } : {};
   }
   if (type === 'end-of-call-report') {
-    const artifact = (message.artifact ?? {}) as { transcript?: unknown; recordingUrl?: unknown; recording?: { url?: unknown } };
+    const artifact = (message.artifact ?? {}) as { transcript?: unknown; messages?: unknown; recordingUrl?: unknown; recording?: { url?: unknown } };
+    const turns = turnsFromVapiMessages(artifact.messages);
     const analysis = (message.analysis ?? {}) as { summary?: unknown };
     const reason = endedReason ?? 'unknown';
     const duration = Number(message.durationSeconds ?? (message.call as { duration?: unknown } | undefined)?.duration);
@@ -35,6 +37,7 @@ export function observeVapi(message: Record<string, unknown>, answered: boolean)
       ...(typeof message.cost === 'number' ? { costUsd: message.cost } : {}),
       ...(typeof recording === 'string' ? { recordingUrl: recording } : {}),
       ...(typeof artifact.transcript === 'string' && artifact.transcript ? { transcript: artifact.transcript } : {}),
+      ...(turns ? { turns } : {}),
       ...(typeof analysis.summary === 'string' ? { summary: analysis.summary } : typeof message.summary === 'string' ? { summary: message.summary } : {}),
     };
   }

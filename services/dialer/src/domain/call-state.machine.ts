@@ -1,3 +1,4 @@
+import type { TranscriptTurn } from '@soraaya/contracts';
 import type { CALL_END_OUTCOMES, CALL_STATES } from '@soraaya/contracts';
 
 export type CallState = (typeof CALL_STATES)[number];
@@ -18,6 +19,8 @@ export interface CallFacts {
   costUsd: number | null;
   recordingUrl: string | null;
   transcript: string | null;
+  /** The conversation with timings, when the provider gave them (VAPI artifact.messages). */
+  turns: TranscriptTurn[] | null;
   summary: string | null;
   answered: boolean;
 }
@@ -31,6 +34,7 @@ export interface ProviderObservation {
   costUsd?: number;
   recordingUrl?: string;
   transcript?: string;
+  turns?: TranscriptTurn[];
   summary?: string;
   /** The line was picked up by a person (in-progress, or AnsweredBy=human). */
   answered?: boolean;
@@ -54,6 +58,7 @@ export function applyObservation(current: CallFacts, o: ProviderObservation): { 
   next.costUsd ??= o.costUsd ?? null;
   next.recordingUrl ??= o.recordingUrl ?? null;
   next.transcript ??= o.transcript ?? null;
+  next.turns ??= o.turns ?? null;
   next.summary ??= o.summary ?? null;
   const changed = JSON.stringify(next) !== JSON.stringify(current);
   return { next, changed, ended: current.state !== 'ended' && next.state === 'ended' };

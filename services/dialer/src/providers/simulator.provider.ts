@@ -116,7 +116,7 @@ export class SimulatorProvider implements TelephonyProvider {
       durationSeconds: duration,
       cost: Math.round((duration / 60) * 0.12 * 10_000) / 10_000,
       recordingUrl: `https://recordings.simulator.soraaya.local/${providerCallId}.wav`,
-      artifact: { transcript: transcriptText(conversation), messages: conversation.lines.map((l) => ({ role: l.speaker === 'AI' ? 'bot' : 'user', message: l.text })) },
+      artifact: { transcript: transcriptText(conversation), messages: timedMessages(conversation.lines, Date.now() - duration * 1000) },
       analysis: { summary: conversation.summary },
       summary: conversation.summary,
     });
@@ -148,4 +148,15 @@ export class SimulatorProvider implements TelephonyProvider {
       await sleep(Math.min(200 * 2 ** i, 5000));
     }
   }
+}
+
+/** VAPI-shaped artifact.messages with timings: ~2.5 words a second, a short pause between turns. */
+function timedMessages(lines: { speaker: 'AI' | 'User'; text: string }[], callStartMs: number): Record<string, unknown>[] {
+  let at = 0.5;
+  return lines.map((l) => {
+    const spoken = Math.max(0.8, Math.round((l.text.split(/\s+/).length / 2.5) * 10) / 10);
+    const m = { role: l.speaker === 'AI' ? 'bot' : 'user', message: l.text, secondsFromStart: at, time: callStartMs + at * 1000, endTime: callStartMs + (at + spoken) * 1000, duration: spoken };
+    at = Math.round((at + spoken + 0.6) * 10) / 10;
+    return m;
+  });
 }

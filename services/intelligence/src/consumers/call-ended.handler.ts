@@ -49,7 +49,8 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
         if (err instanceof AppError && err.status === 404) return logger.info({ callId: call.callId }, 'call of a deleted lead: nothing to learn');
         throw err;
       }
-      const turns = parseTranscriptText(call.transcript ?? '');
+      // Turns with timings when the provider gave them; otherwise read from the text transcript (no timings).
+      const turns = call.turns?.length ? call.turns : parseTranscriptText(call.transcript ?? '');
       const conversation = call.outcome === 'answered' && turns.some((t) => t.role === 'user');
       let analysisResult = null;
       let leadStatus = null;
