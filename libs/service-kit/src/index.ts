@@ -28,3 +28,4 @@ export * from './nats/parse-event';
 export * from './tracing/tracing';
 export * from './tracing/tracing-sdk';
 export * from './http/http-observability';
+export * from './time/local-parts';

@@ -1,4 +1,5 @@
 import type { CallingPolicy } from '@soraaya/contracts';
+import { localParts } from '@soraaya/service-kit';
 
 export interface LegalWindow {
   /** HH:MM, local to the lead. The law's own hours; a campaign can narrow them, never widen. */
@@ -6,40 +7,8 @@ export interface LegalWindow {
   end: string;
 }
 
+/** A campaign policy's day names as LocalParts weekdays (0 = Sunday). */
 const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number;
-}
-
-export function localParts(instant: Date, zone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAY_INDEX[String(parts.weekday).toLowerCase().slice(0, 3)]!,
-  };
-}
 
 /** The instant a local wall-clock time happens in a zone (the later one when a DST change repeats it, the next valid one when it skips it). */
 export function zonedInstant(zone: string, y: number, m: number, d: number, hh: number, mm: number): Date {

@@ -97,3 +97,6 @@ export const q = {
       .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>),
   int: () => z.coerce.number().int(),
 };
+
+/** `/:id` path parameters: a uuid and nothing else. */
+export const idParams = z.object({ id: z.uuid() }).strict();

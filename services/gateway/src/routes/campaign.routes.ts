@@ -34,10 +34,9 @@ import {
 } from '@soraaya/contracts';
 import type { RpcClient } from '@soraaya/service-kit';
 import { z } from 'zod';
-import { q, type ApiRoutes } from '../http/api-route';
+import { idParams, q, type ApiRoutes } from '../http/api-route';
 import { filtersFromQuery, leadFilterQuery, scopeFilters } from './lead.routes';
 
-const idParams = z.object({ id: z.uuid() }).strict();
 const versioned = <T extends z.ZodType>(changes: T) => z.object({ version: z.number().int().positive(), changes }).strict();
 
 /** Campaigns, agent personas and properties: the campaign service's REST face. */

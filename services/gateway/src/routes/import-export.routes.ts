@@ -2,7 +2,7 @@ import { exportLeadsPageV1, getLeadImportV1, importFieldSchema, leadImportSchema
 import { AppError, uuid7, type ObjectFiles, type RpcClient } from '@soraaya/service-kit';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { q, type ApiRoutes } from '../http/api-route';
+import { idParams, q, type ApiRoutes } from '../http/api-route';
 import { filtersFromQuery, leadFilterQuery, scopeFilters } from './lead.routes';
 
 const mappingSchema = z.partialRecord(importFieldSchema, z.string().min(1).max(200));
@@ -62,7 +62,7 @@ export function registerImportExportRoutes(api: ApiRoutes, rpc: RpcClient, files
     summary: 'Status, counts and row issues of an import',
     tag: 'leads',
     access: 'leads:import',
-    params: z.object({ id: z.uuid() }).strict(),
+    params: idParams,
     query: z.object({ issuesOffset: q.int().optional(), issuesLimit: q.int().optional() }).strict(),
     response: leadImportSchema,
     handler: ({ params, query, meta }) => rpc.request(getLeadImportV1, meta, { id: params.id, ...query }),

@@ -1,10 +1,9 @@
 import { callTranscriptV1, conversationInsightsV1, leadTranscriptsV1, recommendationsV1, trendInsightsV1 } from '@soraaya/contracts';
 import type { RpcClient } from '@soraaya/service-kit';
 import { z } from 'zod';
-import { q, type ApiRoutes } from '../http/api-route';
+import { idParams, q, type ApiRoutes } from '../http/api-route';
 import { leadInScope } from './lead.routes';
 
-const idParams = z.object({ id: z.uuid() }).strict();
 /** `campaign_id` as the product's URLs have it; `campaignId` as the rest of the API spells it. */
 const insightQuery = z
   .object({ days: q.int().min(1).max(365).optional(), campaign_id: z.uuid().optional(), campaignId: z.uuid().optional() })

@@ -16,9 +16,8 @@ import {
 import type { RpcClient } from '@soraaya/service-kit';
 import { z } from 'zod';
 import type { AccessClaims } from '../auth/jwt';
-import { q, type ApiRoutes } from '../http/api-route';
+import { idParams, q, type ApiRoutes } from '../http/api-route';
 
-const idParams = z.object({ id: z.uuid() }).strict();
 const viewerOf = (auth: AccessClaims) => ({ userId: auth.sub, role: auth.role });
 
 /** The notification centre: list, badge count, work a notification, assign, bulk resolve, delete, preferences. */

@@ -5,7 +5,7 @@ import { publicUser, type AuthService, type UserRow } from '../auth/auth.service
 import { publicUserSchema } from './auth.routes';
 import { hashPassword } from '../auth/password';
 import { ROLES } from '../auth/role-matrix';
-import { q, type ApiRoutes } from '../http/api-route';
+import { idParams, q, type ApiRoutes } from '../http/api-route';
 
 const password = z.string().min(10, 'must be at least 10 characters').max(200);
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Kolkata');
@@ -56,7 +56,7 @@ export function registerUserRoutes(api: ApiRoutes, deps: { ds: DataSource; auth:
     summary: 'Change a user (role, name, password, disabled)',
     tag: 'users',
     access: 'users:manage',
-    params: z.object({ id: z.uuid() }).strict(),
+    params: idParams,
     body: z
       .object({ fullName: z.string().trim().min(1).max(120).optional(), role: z.enum(ROLES).optional(), password: password.optional(), disabled: z.boolean().optional(), timeZone: timeZone.optional() })
       .strict()

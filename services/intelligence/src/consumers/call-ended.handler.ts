@@ -1,8 +1,7 @@
 import { callEndedV1, getCampaignV1, getLeadV1, intelAnalysisCompletedV1, intelCallAnalyzedV1, type AnalysisInput, type QualificationCriteria, type RequestMeta } from '@soraaya/contracts';
-import { AppError, claimInbox, enqueueEvent, parseEvent, withTenant, type ConsumerSpec, type Logger, type RpcClient } from '@soraaya/service-kit';
+import { AppError, claimInbox, enqueueEvent, localParts, parseEvent, withTenant, type ConsumerSpec, type Logger, type RpcClient } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import type { Analyzer } from '../analyzers/analyzer';
-import { localHourAndWeekday } from '../domain/local-time';
 import { parseTranscriptText, transcriptHash } from '../domain/transcript-text';
 import { addToRollups } from '../insights/rollup-store';
 import { applyAnalysisToLead } from '../leads/apply-analysis';
@@ -51,17 +50,18 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
       }
       // Turns with timings when the provider gave them; otherwise read from the text transcript (no timings).
       const turns = call.turns?.length ? call.turns : parseTranscriptText(call.transcript ?? '');
+      const textHash = turns.length ? transcriptHash(turns) : null;
       const conversation = call.outcome === 'answered' && turns.some((t) => t.role === 'user');
       let analysisResult = null;
       let leadStatus = null;
       if (conversation) {
         const criteria = call.campaignId ? await campaignCriteria(rpc, meta, call.campaignId) : {};
         const input: AnalysisInput = { turns, callStartedAt: call.startedAt, leadTimeZone: lead.timeZone, endedReason: call.endedReason, criteria };
-        analysisResult = await analyzer.analyze(input, transcriptHash(turns));
+        analysisResult = await analyzer.analyze(input, textHash!); // a conversation has turns, so a hash
         leadStatus = await applyAnalysisToLead(rpc, meta, lead, analysisResult.analysis, logger, readLead);
       }
 
-      const { hour, dow } = localHourAndWeekday(new Date(call.startedAt), lead.timeZone);
+      const { hour, weekday: dow } = localParts(new Date(call.startedAt), lead.timeZone);
       const recorded = await withTenant(ds, e.tenantId, async (tx) => {
         if (!(await claimInbox(tx, 'intel', DURABLE, e.id))) return false;
         await tx.query(
@@ -69,7 +69,7 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
                                           recording_url, turns, provider_summary, text_hash, lead_time_zone, local_hour, local_dow, started_at, ended_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) on conflict (call_id) do nothing`,
           [call.callId, e.tenantId, call.leadId, call.campaignId, call.personaId, call.attempt, call.outcome, call.endedReason, call.durationSeconds, call.costUsd,
-            call.recordingUrl, JSON.stringify(turns), call.summary, turns.length ? transcriptHash(turns) : null, lead.timeZone, hour, dow, call.startedAt, call.endedAt],
+            call.recordingUrl, JSON.stringify(turns), call.summary, textHash, lead.timeZone, hour, dow, call.startedAt, call.endedAt],
         );
         await addToRollups(
           tx,

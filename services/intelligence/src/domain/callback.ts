@@ -1,7 +1,8 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
 import { digitiseNumbers } from './number-words';
 import { norm, sentences, userTurns } from './transcript-view';
-import { addDays, formatInZone, localDateParts, zonedTimeToInstant } from './zoned-time';
+import { localParts } from '@soraaya/service-kit';
+import { addDays, formatInZone, zonedTimeToInstant } from './zoned-time';
 
 /** The user asks to be called (English and Hinglish). */
 const CALL_INTENT =
@@ -128,7 +129,7 @@ function resolve(spec: Spec, callStartedAt: string, timeZone: string): string | 
     return formatInZone(new Date(start.getTime() + spec.relativeMinutes * 60_000), timeZone);
   }
   if (spec.hour === undefined) return null;
-  const now = localDateParts(start, timeZone);
+  const now = localParts(start, timeZone);
   const hour = to24h(spec.hour, spec.meridiem, spec.part);
   const minute = spec.minute ?? 0;
   let offset = spec.dayOffset;

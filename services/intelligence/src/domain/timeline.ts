@@ -1,7 +1,7 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
 import { digitiseNumbers } from './number-words';
 import { norm, sentences, userTurns } from './transcript-view';
-import { localDateParts } from './zoned-time';
+import { localParts } from '@soraaya/service-kit';
 
 export type Timeline = 'immediate' | '3_months' | '6_months' | '1_year';
 
@@ -194,7 +194,7 @@ function signalsIn(raw: string, callMonth: number, callYear: number): Signal[] {
  * bare "next year" (often a relocation, not the purchase).
  */
 export function extractTimeline(turns: readonly TranscriptTurn[], callStartedAt: string, timeZone: string): Timeline | null {
-  const { year, month } = localDateParts(new Date(callStartedAt), timeZone);
+  const { year, month } = localParts(new Date(callStartedAt), timeZone);
   let best: Signal | undefined;
   for (const turn of userTurns(turns)) {
     for (const s of sentences(turn.text)) {

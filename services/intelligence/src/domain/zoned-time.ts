@@ -2,57 +2,11 @@
  * Wall-clock arithmetic in an IANA zone with nothing but Intl, so offsets follow the zone's
  * DST rules on the day in question (London's BST, Los Angeles' PDT).
  */
-
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function localDateParts(instant: Date, timeZone: string): LocalParts {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
-  };
-}
+import { localParts } from '@soraaya/service-kit';
 
 /** Minutes the zone is ahead of UTC at that instant (+330 for India, +60 for BST). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const p = localDateParts(instant, timeZone);
+  const p = localParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
@@ -85,7 +39,7 @@ const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
 /** ISO 8601 with the zone's offset at that instant, e.g. 2026-11-21T18:00:00+05:30. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const p = localDateParts(instant, timeZone);
+  const p = localParts(instant, timeZone);
   const off = offsetMinutes(instant, timeZone);
   const sign = off < 0 ? '-' : '+';
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;

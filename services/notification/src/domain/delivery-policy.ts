@@ -1,18 +1,15 @@
 import type { NotificationChannel, NotificationPreferences, NotificationPriority } from '@soraaya/contracts';
+import { localParts } from '@soraaya/service-kit';
 
 const RANK: Record<NotificationPriority, number> = { high: 3, medium: 2, low: 1 };
 
 export type DeliveryPlan = { channel: NotificationChannel; notBefore: Date } | { channel: NotificationChannel; skip: string };
 
-function minutesOfDay(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
-}
-
 /** Minutes until quiet hours end, or 0 when they are not on now. Handles windows across midnight (22:00–07:00). */
 export function minutesUntilQuietEnds(at: Date, quiet: NonNullable<NotificationPreferences['quietHours']>): number {
   const toMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
-  const now = minutesOfDay(at, quiet.timeZone);
+  const clock = localParts(at, quiet.timeZone);
+  const now = clock.hour * 60 + clock.minute;
   const start = toMin(quiet.start);
   const end = toMin(quiet.end);
   const inside = start <= end ? now >= start && now < end : now >= start || now < end;
