@@ -107,7 +107,7 @@ describe('dialer providers over their wire formats', () => {
         customer: { number: expect.stringMatching(/^\+9190\d{8}$/) },
       });
       expect(body.assistantOverrides.firstMessage).toMatch(/^Hello Vapi$/); // "Hello {{lead.first_name}}" filled for "Vapi wire 10001"
-      expect(body.assistantOverrides.model.messages[0]).toEqual({ role: 'system', content: 'Talk about Lodha Park' });
+      expect(body.assistantOverrides.model.messages[0]).toEqual({ role: 'system', content: expect.stringMatching(/^Talk about Lodha Park\n\nTools: book_callback/) });
       expect(body.assistantOverrides.variableValues['campaign.name']).toBe('Vapi wire');
       expect(body.metadata).toMatchObject({ tenantId: p.tenants.a, campaignId: campaign.id, attempt: 1 });
       expect(body.assistantOverrides.metadata).toEqual(body.metadata);

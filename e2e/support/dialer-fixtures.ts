@@ -35,7 +35,13 @@ export async function insertLeads(
   );
 }
 
-/** A draft campaign with one persona over `leadCount` fresh leads, assigned through the gateway like a user would. */
+/** Every weekday: the tests run on any day, and a Sunday must not leave a midday zone uncallable. */
+export const EVERY_DAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * A draft campaign with one persona over `leadCount` fresh leads, assigned through the gateway like a user would.
+ * It calls every day of the week unless `policy.days` says otherwise (the product's default skips Sundays).
+ */
 export async function campaignWithLeads(
   p: TestPlatform,
   user: TestUser,
@@ -61,7 +67,7 @@ export async function campaignWithLeads(
     await api('POST', '/api/v1/campaigns', {
       name,
       personas: [{ personaId: persona.id, weight: 1 }],
-      callingPolicy: { windowStart: '09:00', windowEnd: '20:00', windowTimeZone: 'campaign', campaignTimeZone: zone, ...policy },
+      callingPolicy: { days: EVERY_DAY, windowStart: '09:00', windowEnd: '20:00', windowTimeZone: 'campaign', campaignTimeZone: zone, ...policy },
     })
   ).json();
   const assigned = (

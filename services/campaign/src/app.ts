@@ -28,7 +28,7 @@ export async function buildCampaignApp(config: CampaignConfig, opts: { consumers
   const { ds, js, jsm, nc, topology, logger, metrics, shutdown } = runtime;
   try {
     // Assignment by filter walks the lead service page by page; each page can take a while.
-    const deps = { ds, rpc: new RpcClient(nc, topology, 30_000) };
+    const deps = { ds, rpc: new RpcClient(nc, topology, 30_000), companyName: config.COMPANY_NAME };
     const relay = new OutboxRelay(ds, 'campaign', js, topology, logger, metrics);
     await relay.start(config.DATABASE_URL);
     shutdown.add('outbox relay', () => relay.stop());

@@ -13,6 +13,7 @@ import { CircuitBreaker } from './calls/circuit-breaker';
 import { LeadStatusClient } from './calls/lead-status.client';
 import { Pacer, type PacerOptions } from './calls/pacer';
 import { Reaper } from './calls/reaper';
+import { VoiceTools } from './calls/voice-tools';
 import { providerCps, type DialerConfig } from './config';
 import { stateConsumers } from './consumers/campaign.handlers';
 import { webhookConsumers } from './consumers/webhook.handlers';
@@ -146,11 +147,12 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     shutdown.add('pacer', () => p.stop());
     if (provider instanceof SimulatorProvider) shutdown.add('simulator', async () => provider.stop());
 
+    const voiceTools = new VoiceTools({ ds, rpc, leads: lifecycle.leads, logger, legal: { start: config.LEGAL_WINDOW_START, end: config.LEGAL_WINDOW_END } });
     const service = await startRpcService(nc, topology, logger, metrics, {
       name: SERVICE_NAME,
       version: SERVICE_VERSION,
-      description: 'Dialer: calling status and calls',
-      endpoints: dialerEndpoints(ds, slots, config.TENANT_MAX_CONCURRENT_CALLS),
+      description: 'Dialer: calling status, calls, the voice agent’s tools',
+      endpoints: dialerEndpoints(ds, slots, config.TENANT_MAX_CONCURRENT_CALLS, voiceTools),
     });
     shutdown.add('rpc service', () => service.stop());
     const http = buildOpsServer({ metrics, checks: runtime.readinessChecks });

@@ -31,7 +31,9 @@ import { registerCampaignRoutes } from './routes/campaign.routes';
 import { registerDncRoutes } from './routes/dnc.routes';
 import { registerImportExportRoutes } from './routes/import-export.routes';
 import { registerLeadRoutes } from './routes/lead.routes';
+import { registerPhoneLineRoutes } from './routes/phone-line.routes';
 import { registerUserRoutes } from './routes/user.routes';
+import { PhoneLineDirectory } from './tenants/phone-lines';
 import { TenantDirectory } from './tenants/tenant-directory';
 import { registerWebhookRoutes } from './webhooks/webhook.routes';
 
@@ -162,6 +164,8 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     registerIntelligenceRoutes(api, rpc);
     registerNotificationRoutes(api, rpc);
     registerUserRoutes(api, { ds, auth });
+    const phoneLines = new PhoneLineDirectory(ds);
+    registerPhoneLineRoutes(api, { ds, lines: phoneLines });
     http.addHook('onResponse', auditWrites(ds, logger));
 
     const live = new LiveFeed(js, topology, logger, metrics);
@@ -183,6 +187,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
       rpc,
       logger,
       metrics,
+      phoneLines,
       vapi: config.VAPI_WEBHOOK_SECRET
         ? config.VAPI_WEBHOOK_AUTH === 'hmac'
           ? { mode: 'hmac', secret: config.VAPI_WEBHOOK_SECRET, maxSkewSeconds: config.VAPI_HMAC_MAX_SKEW_SECONDS }

@@ -26,24 +26,46 @@ export type WebhookDelivery = z.infer<typeof webhookDeliveryV1>;
 export const WEBHOOK_SUBJECTS = { vapi: 'webhooks.vapi', twilio: 'webhooks.twilio' } as const;
 
 /**
- * VAPI asks which assistant should take an inbound or transferred call, and
- * needs the answer in the webhook reply within 7.5 s. Answered by the campaign
- * service from persona and campaign data.
+ * VAPI asks which assistant should take an inbound call, and needs the answer
+ * in the webhook reply within 7.5 s. The gateway finds the tenant from the
+ * dialled number (its phone lines); the campaign service answers from the
+ * caller's lead, campaign and persona. The response goes back to VAPI as is:
+ * `{ assistant, assistantOverrides }` or `{ error }` (spoken to the caller).
  */
 export const vapiAssistantRequestV1 = defineEndpoint({
   service: 'campaign',
   verb: 'vapi_assistant_request',
   version: 1,
-  request: z.object({ providerCallId: z.string().nullable(), callId: z.string().nullable(), customerNumber: z.string().nullable(), message: z.unknown() }),
-  /** Passed back to VAPI as is: `{ assistantId }`, `{ assistant }` or `{ error }`. */
+  request: z
+    .object({
+      providerCallId: z.string().nullable(),
+      /** The caller, E.164 as VAPI gives it; null for a withheld number. */
+      customerNumber: z.string().max(40).nullable(),
+      /** The campaign the dialled line belongs to, for callers who are in no campaign. */
+      defaultCampaignId: z.uuid().nullable(),
+    })
+    .strict(),
   response: z.record(z.string(), z.unknown()),
 });
 
-/** VAPI tool calls during a call; answered by the dialer with one result per tool call id. */
+/** One function call the voice agent made; `arguments` as VAPI sent them (a JSON string or an object). */
+export const voiceToolCallSchema = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(100), arguments: z.unknown() });
+export type VoiceToolCall = z.infer<typeof voiceToolCallSchema>;
+
+/** VAPI tool calls during a call; answered by the dialer with one result per tool call id, in order. */
 export const vapiToolCallsV1 = defineEndpoint({
   service: 'dialer',
   verb: 'vapi_tool_calls',
   version: 1,
-  request: z.object({ providerCallId: z.string().nullable(), callId: z.string().nullable(), message: z.unknown() }),
-  response: z.object({ results: z.array(z.object({ toolCallId: z.string(), result: z.string().optional(), error: z.string().optional() })) }),
+  request: z
+    .object({
+      providerCallId: z.string().nullable(),
+      /** From the call's metadata: our call id for calls the dialer placed; lead and campaign for inbound ones. */
+      callId: z.string().nullable(),
+      leadId: z.uuid().nullable(),
+      campaignId: z.uuid().nullable(),
+      toolCalls: z.array(voiceToolCallSchema).min(1).max(20),
+    })
+    .strict(),
+  response: z.object({ results: z.array(z.object({ toolCallId: z.string(), name: z.string(), result: z.string().optional(), error: z.string().optional() })) }),
 });

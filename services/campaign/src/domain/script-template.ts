@@ -1,6 +1,4 @@
-import { SCRIPT_VARIABLES } from '@soraaya/contracts';
-
-const VARIABLE = /{{\s*([^{}]*?)\s*}}/g;
+import { SCRIPT_VARIABLES, scriptVariablesUsed, fillScript } from '@soraaya/contracts';
 
 /**
  * Checks a persona's first message or script: every `{{variable}}` must be one the
@@ -9,16 +7,10 @@ const VARIABLE = /{{\s*([^{}]*?)\s*}}/g;
 export function templateProblems(template: string): string[] {
   const problems: string[] = [];
   const known = new Set<string>(SCRIPT_VARIABLES);
-  for (const match of template.matchAll(VARIABLE)) {
-    const name = match[1]!;
+  for (const name of scriptVariablesUsed(template)) {
     if (!known.has(name)) problems.push(`unknown variable {{${name}}} (known: ${SCRIPT_VARIABLES.join(', ')})`);
   }
-  const stripped = template.replace(VARIABLE, '');
+  const stripped = fillScript(template, {});
   if (/{{|}}/.test(stripped)) problems.push('has unpaired {{ or }}');
   return problems;
-}
-
-/** Fills a template with values (missing ones become empty), as the dialer does before a call. */
-export function renderTemplate(template: string, values: Record<string, string | number | null | undefined>): string {
-  return template.replace(VARIABLE, (_m, name: string) => String(values[name] ?? ''));
 }

@@ -20,8 +20,10 @@ import {
   updateCampaignV1,
   updatePersonaV1,
   updatePropertyV1,
+  vapiAssistantRequestV1,
 } from '@soraaya/contracts';
 import { NotFoundError, endpoint, withTenant, type EndpointRegistration } from '@soraaya/service-kit';
+import { answerAssistantRequest } from '../commands/assistant-request.command';
 import { assignLeads, listCampaignLeads } from '../commands/assign-leads.command';
 import { campaignAction, cloneCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from '../commands/campaign.commands';
 import type { CampaignDeps } from '../commands/deps';
@@ -30,8 +32,9 @@ import { createProperty, deleteProperty, getProperty, listProperties, matchPrope
 import { campaignPerformance, compareCampaigns } from '../queries/performance.query';
 
 /** Every request/reply endpoint of the campaign service. */
-export function campaignEndpoints(deps: CampaignDeps): EndpointRegistration[] {
+export function campaignEndpoints(deps: CampaignDeps & { companyName: string }): EndpointRegistration[] {
   return [
+    endpoint(vapiAssistantRequestV1, (d, { meta }) => answerAssistantRequest(deps, meta, d)),
     endpoint(listCampaignsV1, (d, { meta }) => listCampaigns(deps, meta, d)),
     endpoint(getCampaignV1, (d, { meta }) => getCampaign(deps, meta, d.id)),
     endpoint(createCampaignV1, (d, { meta }) => createCampaign(deps, meta, d)),

@@ -2,7 +2,7 @@ import type { Lead, Property } from '@soraaya/contracts';
 import { campaignTransition, isEditable, startBlockers } from '../../src/domain/campaign-status.machine';
 import { figuresFrom, ZERO_COUNTERS } from '../../src/domain/performance-figures';
 import { bestMatches } from '../../src/domain/property-matching';
-import { renderTemplate, templateProblems } from '../../src/domain/script-template';
+import { templateProblems } from '../../src/domain/script-template';
 
 describe('campaign status machine', () => {
   it.each([
@@ -52,10 +52,6 @@ describe('script templates', () => {
     ['Broken {{lead.first_name}', ['has unpaired {{ or }}']],
   ])('%j', (template, problems) => {
     expect(templateProblems(template).map((p) => p.replace(/ \(known:.*$/, ''))).toEqual(problems);
-  });
-
-  it('renders values and leaves missing ones empty', () => {
-    expect(renderTemplate('Hi {{lead.first_name}}, about {{property.name}}{{x.y}}.', { 'lead.first_name': 'Priya', 'property.name': 'Lodha Park' })).toBe('Hi Priya, about Lodha Park.');
   });
 });
 

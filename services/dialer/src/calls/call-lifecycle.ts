@@ -82,8 +82,10 @@ export async function observeCall(deps: LifecycleDeps, tenantId: string, callId:
     if (row.campaign_id) await deps.slots.release(row.id, row.tenant_id, row.campaign_id);
     deps.onSlotFreed(row.campaign_id ?? undefined);
     const after = result.policy ? afterCall(row.outcome ?? 'failed', row.attempt, result.policy.policy, deps.minGapMinutes, row.ended_at ?? new Date()) : null;
-    const path = after?.kind === 'spoke' ? (['in_call', 'follow_up'] as const) : after ? ([after.leadStatus] as const) : [];
-    await deps.leads.move(row.tenant_id, row.lead_id, [...path], `call-${row.id}`);
+    // A call back booked during the call (the agent's book_callback tool) decides where the lead goes next.
+    const callbackAt = row.requested_callback_at?.toISOString();
+    const path = callbackAt ? (['in_call', 'callback_requested'] as const) : after?.kind === 'spoke' ? (['in_call', 'follow_up'] as const) : after ? ([after.leadStatus] as const) : [];
+    await deps.leads.move(row.tenant_id, row.lead_id, [...path], `call-${row.id}`, callbackAt);
   } else if (row.campaign_id && row.state !== 'ended') {
     await deps.slots.heartbeat(row.id, row.tenant_id, row.campaign_id);
     if (row.state === 'in_progress' && o.state === 'in_progress') await deps.leads.move(row.tenant_id, row.lead_id, ['in_call'], `call-${row.id}`);

@@ -21,6 +21,8 @@ export interface CallRow {
   transcript: string | null;
   turns: TranscriptTurn[] | null;
   summary: string | null;
+  /** Booked by the person during the call (book_callback); acted on when the call ends. */
+  requested_callback_at: Date | null;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

@@ -1,8 +1,9 @@
+import { fillScript } from '@soraaya/contracts';
 import { uuid7, type Logger } from '@soraaya/service-kit';
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildConversation, pickScenario, seededRandom, transcriptText, type Random } from '../domain/conversation';
-import { fill, templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
+import { templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
 
 export type SimOutcome = 'answered' | 'no_answer' | 'busy' | 'voicemail' | 'failed';
 
@@ -102,7 +103,7 @@ export class SimulatorProvider implements TelephonyProvider {
         propertyName: values['property.name'] || 'our project',
         location: values['property.location'] || 'Mumbai',
         price: values['property.price'] || 'competitive prices',
-        openingLine: req.persona ? fill(req.persona.firstMessage, values) : `Hello ${values['lead.first_name']}, this is ${values['company.name']}.`,
+        openingLine: req.persona ? fillScript(req.persona.firstMessage, values) : `Hello ${values['lead.first_name']}, this is ${values['company.name']}.`,
       },
       pickScenario(this.rnd),
       this.rnd,

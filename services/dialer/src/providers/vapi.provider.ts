@@ -1,5 +1,6 @@
 import { VapiClient, VapiError } from '@vapi-ai/server-sdk';
-import { fill, templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
+import { buildAssistant } from '@soraaya/contracts';
+import { scriptContext, templateValues, type PlaceCallRequest, type TelephonyProvider } from './provider';
 
 export interface VapiProviderConfig {
   apiKey: string;
@@ -28,29 +29,16 @@ export class VapiProvider implements TelephonyProvider {
   }
 
   async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {
-    const values = templateValues(req);
     const metadata = { tenantId: req.tenantId, leadId: req.leadId, campaignId: req.campaignId, callId: req.callId, attempt: req.attempt };
-    const persona = req.persona;
+    // With a persona the call gets its script, voice and tools; without one the base assistant speaks as configured.
+    const built = req.persona ? buildAssistant({ ...scriptContext(req), persona: req.persona, direction: 'outbound', metadata }) : null;
+    const overrides = built ? { ...built.assistant, variableValues: built.variableValues } : { variableValues: templateValues(req), metadata };
     const call = await this.client.calls
       .create({
         phoneNumberId: this.config.phoneNumberId,
         assistantId: this.config.assistantId,
         customer: { number: req.to, name: req.lead.contactPerson },
-        assistantOverrides: {
-          ...(persona ? { firstMessage: fill(persona.firstMessage, values) } : {}),
-          ...(persona
-            ? {
-                model: {
-                  provider: 'openai',
-                  model: 'gpt-4o',
-                  messages: [{ role: 'system', content: fill(persona.scriptTemplate, values) }],
-                },
-                voice: { provider: persona.voiceProvider, voiceId: persona.voiceId },
-              }
-            : {}),
-          variableValues: values,
-          metadata,
-        } as never,
+        assistantOverrides: overrides as never,
         metadata,
       } as never)
       .catch((err: unknown) => {

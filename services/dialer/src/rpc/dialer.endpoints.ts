@@ -1,11 +1,13 @@
-import { callingStatusV1, listCallsV1 } from '@soraaya/contracts';
+import { callingStatusV1, listCallsV1, vapiToolCallsV1 } from '@soraaya/contracts';
 import { endpoint, withTenant, type EndpointRegistration } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import { rowToCall, type CallRow } from '../calls/call-row';
 import type { RedisSlots } from '../slots/redis-slots';
+import type { VoiceTools } from '../calls/voice-tools';
 
-export function dialerEndpoints(ds: DataSource, slots: RedisSlots, tenantCap: number): EndpointRegistration[] {
+export function dialerEndpoints(ds: DataSource, slots: RedisSlots, tenantCap: number, tools: VoiceTools): EndpointRegistration[] {
   return [
+    endpoint(vapiToolCallsV1, (d, { meta }) => tools.answer(meta, d)),
     endpoint(callingStatusV1, async (_d, { meta }) =>
       withTenant(ds, meta.tenantId, async (tx) => {
         const campaigns: { id: string; name: string; status: string; policy: { maxConcurrentCalls: number } }[] = await tx.query(

@@ -23,6 +23,7 @@ export const ROLE_MATRIX = {
   'notifications:manage': ['admin', 'manager'],
   'live:subscribe': ['admin', 'manager', 'agent'],
   'users:manage': ['admin'],
+  'phone_lines:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

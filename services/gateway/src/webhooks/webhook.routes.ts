@@ -1,31 +1,22 @@
-import { WEBHOOK_SUBJECTS, vapiAssistantRequestV1, vapiToolCallsV1, webhookDeliveryV1, type RequestMeta, type WebhookDelivery } from '@soraaya/contracts';
-import { publishRaw, type Logger, type RpcClient, type ServiceMetrics, type Topology } from '@soraaya/service-kit';
+import { WEBHOOK_SUBJECTS, webhookDeliveryV1, type WebhookDelivery } from '@soraaya/contracts';
+import { publishRaw, type ServiceMetrics, type Topology } from '@soraaya/service-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JetStreamClient } from 'nats';
 import { parse as parseQueryString } from 'node:querystring';
 import { validateRequest as validateTwilioRequest } from 'twilio/lib/webhooks/webhooks';
 import { sendError } from '../http/api-error';
+import { vapiAnswer, type VapiAnswerDeps } from './vapi-answers';
 import { verifyVapi, type VapiAuthConfig } from './vapi-auth';
 import { twilioMessageId, vapiMessageId } from './webhook-identity';
 
-export interface WebhookDeps {
+export interface WebhookDeps extends VapiAnswerDeps {
   js: JetStreamClient;
   topology: Topology;
-  rpc: RpcClient;
-  logger: Logger;
   metrics: ServiceMetrics;
   vapi: VapiAuthConfig | null;
   twilioAuthToken: string | null;
   publicBaseUrl: string;
 }
-
-/** VAPI needs assistant-request answers within 7.5 s; leave margin for the network. */
-const ASSISTANT_REQUEST_BUDGET_MS = 6_000;
-const SYSTEM_META = (correlationId: string): RequestMeta => ({
-  tenantId: '00000000-0000-4000-8000-000000000000',
-  actor: { type: 'system', id: 'webhook-ingress' },
-  correlationId,
-});
 
 /**
  * Provider webhooks. Each delivery is authenticated before anything is stored,
@@ -122,33 +113,4 @@ async function store(deps: WebhookDeps, subject: string, delivery: WebhookDelive
     sendError(reply, 503, 'unavailable', 'Could not store the webhook durably; retry later');
     return false;
   }
-}
-
-/** Messages VAPI expects an answer to; others get an empty 200. */
-async function vapiAnswer(deps: WebhookDeps, d: WebhookDelivery, m: Record<string, unknown>, requestId: string): Promise<unknown> {
-  const meta = { ...SYSTEM_META(requestId), ...(d.tenantId ? { tenantId: d.tenantId } : {}) };
-  if (d.type === 'assistant-request') {
-    try {
-      const customer = m.customer as { number?: unknown } | undefined;
-      return await deps.rpc.request(
-        vapiAssistantRequestV1,
-        meta,
-        { providerCallId: d.providerCallId, callId: d.callId, customerNumber: typeof customer?.number === 'string' ? customer.number : null, message: m },
-        { timeoutMs: ASSISTANT_REQUEST_BUDGET_MS },
-      );
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'no assistant for an assistant-request');
-      return { error: 'No assistant is available for this call right now' };
-    }
-  }
-  if (d.type === 'tool-calls') {
-    const calls = ((m.toolCallList ?? m.toolCalls ?? []) as { id?: string }[]).filter((c) => typeof c.id === 'string');
-    try {
-      return await deps.rpc.request(vapiToolCallsV1, meta, { providerCallId: d.providerCallId, callId: d.callId, message: m }, { timeoutMs: ASSISTANT_REQUEST_BUDGET_MS });
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'tool calls could not be answered');
-      return { results: calls.map((c) => ({ toolCallId: c.id!, error: 'This tool is not available right now' })) };
-    }
-  }
-  return {};
 }

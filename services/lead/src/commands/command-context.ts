@@ -2,6 +2,7 @@ import type { Lead, RequestMeta } from '@soraaya/contracts';
 import { BadRequestError, type EventOrigin } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import type { FieldNote, LeadFields } from '../domain/lead-fields';
+import { normalizePhone } from '../domain/phone-number';
 import { scoreLead } from '../domain/lead-score';
 
 export interface LeadDeps {
@@ -12,6 +13,13 @@ export interface LeadDeps {
 
 export function regionOf(deps: LeadDeps, meta: RequestMeta): string {
   return meta.region ?? deps.defaultRegion;
+}
+
+/** A phone from a request as E.164 in the tenant's region; a number that cannot be one answers 400 naming `phone`. */
+export function requestPhoneE164(deps: LeadDeps, meta: RequestMeta, phone: string): string {
+  const result = normalizePhone(phone, regionOf(deps, meta));
+  if (!result.ok) throw new BadRequestError(`phone: ${result.message}`, { issues: [{ path: 'phone', message: result.message }] });
+  return result.e164;
 }
 
 export function originOf(meta: RequestMeta, causationId: string | null = null): EventOrigin {

@@ -9,22 +9,15 @@ import {
   type RequestMeta,
   type ResponseOf,
 } from '@soraaya/contracts';
-import { BadRequestError, enqueueEvent, queryRows, withTenant } from '@soraaya/service-kit';
+import { enqueueEvent, queryRows, withTenant } from '@soraaya/service-kit';
 import type { EntityManager } from 'typeorm';
-import { normalizePhone } from '../domain/phone-number';
-import { originOf, regionOf, type LeadDeps } from './command-context';
+import { originOf, requestPhoneE164, type LeadDeps } from './command-context';
 
 type DncRow = { phone_e164: string; reason: string | null; added_by: string; created_at: Date };
 const toEntry = (r: DncRow): DncEntry => ({ phoneE164: r.phone_e164, reason: r.reason, addedBy: r.added_by, createdAt: r.created_at.toISOString() });
 
-function e164(deps: LeadDeps, meta: RequestMeta, phone: string): string {
-  const result = normalizePhone(phone, regionOf(deps, meta));
-  if (!result.ok) throw new BadRequestError(`phone: ${result.message}`, { issues: [{ path: 'phone', message: result.message }] });
-  return result.e164;
-}
-
 export async function addDnc(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof addDncV1>): Promise<DncEntry> {
-  const phone = e164(deps, meta, input.phone);
+  const phone = requestPhoneE164(deps, meta, input.phone);
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
     const inserted: DncRow[] = await tx.query(
       `insert into lead.dnc (tenant_id, phone_e164, reason, added_by) values ($1, $2, $3, $4)
@@ -40,7 +33,7 @@ export async function addDnc(deps: LeadDeps, meta: RequestMeta, input: ParsedReq
 }
 
 export async function removeDnc(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof removeDncV1>): Promise<ResponseOf<typeof removeDncV1>> {
-  const phone = e164(deps, meta, input.phone);
+  const phone = requestPhoneE164(deps, meta, input.phone);
   return withTenant(deps.ds, meta.tenantId, async (tx) => {
     const rows = await queryRows(tx, `delete from lead.dnc where tenant_id = $1 and phone_e164 = $2 returning phone_e164`, [meta.tenantId, phone]);
     if (rows.length) await enqueueEvent(tx, 'lead', leadDncChangedV1, originOf(meta), { phoneE164: phone, blocked: false, reason: null, actor: meta.actor });
@@ -49,7 +42,7 @@ export async function removeDnc(deps: LeadDeps, meta: RequestMeta, input: Parsed
 }
 
 export async function checkDnc(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof checkDncV1>): Promise<ResponseOf<typeof checkDncV1>> {
-  const phone = e164(deps, meta, input.phone);
+  const phone = requestPhoneE164(deps, meta, input.phone);
   const entry = await withTenant(deps.ds, meta.tenantId, (tx) => findDnc(tx, meta.tenantId, phone));
   return { phoneE164: phone, blocked: entry !== null, entry: entry ? toEntry(entry) : null };
 }

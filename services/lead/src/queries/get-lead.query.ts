@@ -1,7 +1,7 @@
-import type { Activity, getLeadV1, ParsedRequestOf, RequestMeta, ResponseOf } from '@soraaya/contracts';
+import type { Activity, findLeadByPhoneV1, getLeadV1, ParsedRequestOf, RequestMeta, ResponseOf } from '@soraaya/contracts';
 import { NotFoundError, withTenant } from '@soraaya/service-kit';
-import type { LeadDeps } from '../commands/command-context';
-import { findLead, listActivities, listNotes } from '../db/lead.repository';
+import { requestPhoneE164, type LeadDeps } from '../commands/command-context';
+import { findLead, findLiveLeadIdByPhone, listActivities, listNotes } from '../db/lead.repository';
 
 /** A lead with its timeline (newest first, ending with how it was created) and notes. */
 export async function getLead(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof getLeadV1>): Promise<ResponseOf<typeof getLeadV1>> {
@@ -23,5 +23,13 @@ export async function getLead(deps: LeadDeps, meta: RequestMeta, input: ParsedRe
       occurredAt: lead.createdAt,
     };
     return { lead, timeline: [...activities, created], notes };
+  });
+}
+
+export async function findLeadByPhone(deps: LeadDeps, meta: RequestMeta, input: ParsedRequestOf<typeof findLeadByPhoneV1>): Promise<ResponseOf<typeof findLeadByPhoneV1>> {
+  const phone = requestPhoneE164(deps, meta, input.phone);
+  return withTenant(deps.ds, meta.tenantId, async (tx) => {
+    const id = await findLiveLeadIdByPhone(tx, meta.tenantId, phone);
+    return { lead: id ? await findLead(tx, meta.tenantId, id) : null };
   });
 }

@@ -8,6 +8,7 @@ import {
   deleteLeadV1,
   exportLeadsPageV1,
   getLeadImportV1,
+  findLeadByPhoneV1,
   getLeadV1,
   leadCountsV1,
   leadIdsPageV1,
@@ -31,7 +32,7 @@ import { getImport } from '../import/get-import.query';
 import type { ImportFileStore } from '../import/import-file-store';
 import { startImport } from '../import/start-import.command';
 import { exportLeadsPage } from '../queries/export-leads.query';
-import { getLead } from '../queries/get-lead.query';
+import { findLeadByPhone, getLead } from '../queries/get-lead.query';
 import { leadCounts } from '../queries/lead-counts.query';
 import { leadIdsPage } from '../queries/lead-ids.query';
 import { listLeads } from '../queries/list-leads.query';
@@ -42,6 +43,7 @@ export function leadEndpoints(deps: LeadDeps & { files: ImportFileStore }): Endp
   return [
     endpoint(listLeadsV1, (data, { meta }) => listLeads(deps, meta, data)),
     endpoint(getLeadV1, (data, { meta }) => getLead(deps, meta, data)),
+    endpoint(findLeadByPhoneV1, (data, { meta }) => findLeadByPhone(deps, meta, data)),
     endpoint(silentLeadsV1, (data, { meta }) => silentLeads(deps, meta, data)),
     endpoint(leadCountsV1, (data, { meta }) => leadCounts(deps, meta, data)),
     endpoint(leadIdsPageV1, (data, { meta }) => leadIdsPage(deps, meta, data)),

@@ -49,6 +49,15 @@ export const getLeadV1 = defineEndpoint({
   }),
 });
 
+/** The live lead with this phone (unique per tenant), e.g. a caller ringing back; null when none. */
+export const findLeadByPhoneV1 = defineEndpoint({
+  service: 'lead',
+  verb: 'find_by_phone',
+  version: 1,
+  request: z.object({ phone: z.string().trim().min(3, 'is required').max(40) }).strict(),
+  response: z.object({ lead: leadSchema.nullable() }),
+});
+
 export const silentLeadsV1 = defineEndpoint({
   service: 'lead',
   verb: 'silent',
