@@ -15,6 +15,7 @@ export * from './endpoints/lead-queries.v1';
 export * from './endpoints/lead-commands.v1';
 export * from './endpoints/dnc.v1';
 export * from './endpoints/import-export.v1';
+export * from './lead.stats.v1';
 
 import { leadCreatedV1 } from './events/lead-created.v1';
 import { leadDeletedV1 } from './events/lead-deleted.v1';

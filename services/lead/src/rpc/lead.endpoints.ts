@@ -12,6 +12,9 @@ import {
   getLeadV1,
   leadCountsV1,
   leadIdsPageV1,
+  leadDailyStatsV1,
+  leadRecentStatsV1,
+  leadStatsV1,
   listDncV1,
   listLeadsV1,
   removeDncV1,
@@ -35,6 +38,7 @@ import { exportLeadsPage } from '../queries/export-leads.query';
 import { findLeadByPhone, getLead } from '../queries/get-lead.query';
 import { leadCounts } from '../queries/lead-counts.query';
 import { leadIdsPage } from '../queries/lead-ids.query';
+import { leadDailyStats, leadRecentStats, leadStats } from '../queries/lead-stats.query';
 import { listLeads } from '../queries/list-leads.query';
 import { silentLeads } from '../queries/silent-leads.query';
 
@@ -47,6 +51,9 @@ export function leadEndpoints(deps: LeadDeps & { files: ImportFileStore }): Endp
     endpoint(silentLeadsV1, (data, { meta }) => silentLeads(deps, meta, data)),
     endpoint(leadCountsV1, (data, { meta }) => leadCounts(deps, meta, data)),
     endpoint(leadIdsPageV1, (data, { meta }) => leadIdsPage(deps, meta, data)),
+    endpoint(leadStatsV1, (data, { meta }) => leadStats(deps, meta, data)),
+    endpoint(leadDailyStatsV1, (data, { meta }) => leadDailyStats(deps, meta, data)),
+    endpoint(leadRecentStatsV1, (data, { meta }) => leadRecentStats(deps, meta, data)),
     endpoint(createLeadV1, (data, { meta }) => createLead(deps, meta, data)),
     endpoint(updateLeadV1, (data, { meta }) => updateLead(deps, meta, data)),
     endpoint(deleteLeadV1, (data, { meta }) => deleteLead(deps, meta, data)),
