@@ -15,8 +15,8 @@ const EXAMPLES_PER_OBJECTION = 3;
 const TOP = 10;
 
 /** The last `days` calendar days (UTC), today included, for one tenant and optionally one campaign. Params: $1 tenant, $2 days, $3 campaign or null. */
-const WINDOW = `tenant_id = $1 and day >= (now() at time zone 'UTC')::date - ($2::int - 1) and ($3::uuid is null or campaign_key = $3)`;
-const params = (tenantId: string, w: InsightWindow) => [tenantId, w.days, w.campaignId ?? null];
+export const ROLLUP_WINDOW = `tenant_id = $1 and day >= (now() at time zone 'UTC')::date - ($2::int - 1) and ($3::uuid is null or campaign_key = $3)`;
+export const windowParams = (tenantId: string, w: InsightWindow) => [tenantId, w.days, w.campaignId ?? null];
 
 type Counted = { value: string; count: number }[];
 const top = (m: Map<string, number> | undefined, n = TOP): Counted =>
@@ -26,8 +26,8 @@ const top = (m: Map<string, number> | undefined, n = TOP): Counted =>
 export async function conversationInsights(ds: DataSource, tenantId: string, w: InsightWindow): Promise<ConversationInsights> {
   return withTenant(ds, tenantId, async (tx) => {
     const rows: { qualified: boolean; facet: string; value: string; n: string }[] = await tx.query(
-      `select qualified, facet, value, sum(n) as n from intel.rollup_facets where ${WINDOW} group by 1, 2, 3`,
-      params(tenantId, w),
+      `select qualified, facet, value, sum(n) as n from intel.rollup_facets where ${ROLLUP_WINDOW} group by 1, 2, 3`,
+      windowParams(tenantId, w),
     );
     const all = new Map<string, Map<string, number>>();
     const qualified = new Map<string, Map<string, number>>();
@@ -48,7 +48,7 @@ export async function conversationInsights(ds: DataSource, tenantId: string, w: 
              from (select result from intel.analyses where tenant_id = $1 and call_started_at >= now() - make_interval(days => $2) and ($3::uuid is null or campaign_id = $3)
                       and cardinality(objections) > 0 order by call_started_at desc limit 200) recent,
                   jsonb_array_elements(recent.result->'objections') o`,
-          params(tenantId, w),
+          windowParams(tenantId, w),
         )
       : [];
     const bandCounts = all.get('budget_band') ?? new Map<string, number>();
@@ -84,16 +84,16 @@ export async function conversationInsights(ds: DataSource, tenantId: string, w: 
 
 /** Answer rate by weekday and hour (lead's clock), duration by outcome, sentiment per day, persona performance — from the hour and outcome rollups. */
 export async function trendInsights(ds: DataSource, tenantId: string, w: InsightWindow): Promise<TrendInsights> {
-  const p = params(tenantId, w);
+  const p = windowParams(tenantId, w);
   return withTenant(ds, tenantId, async (tx) => {
     const heat: { dow: number; hour: number; calls: number; answered: number }[] = await tx.query(
-      `select local_dow as dow, local_hour as hour, sum(calls)::int as calls, sum(answered)::int as answered from intel.rollup_hours where ${WINDOW} group by 1, 2 order by 1, 2`,
+      `select local_dow as dow, local_hour as hour, sum(calls)::int as calls, sum(answered)::int as answered from intel.rollup_hours where ${ROLLUP_WINDOW} group by 1, 2 order by 1, 2`,
       p,
     );
     const outcomes: { day: string; persona_key: string; outcome: string; sentiment: string; calls: number; analysed: number; qualified: number; duration_sum: string; score_sum: string }[] = await tx.query(
       `select to_char(day, 'YYYY-MM-DD') as day, persona_key, outcome, sentiment, sum(calls)::int as calls, sum(analysed)::int as analysed, sum(qualified)::int as qualified,
               sum(duration_sum) as duration_sum, sum(score_sum) as score_sum
-         from intel.rollup_outcomes where ${WINDOW} group by 1, 2, 3, 4`,
+         from intel.rollup_outcomes where ${ROLLUP_WINDOW} group by 1, 2, 3, 4`,
       p,
     );
     const byOutcome = new Map<string, { calls: number; seconds: number }>();

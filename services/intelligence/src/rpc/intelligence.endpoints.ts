@@ -1,9 +1,20 @@
-import { callTranscriptV1, conversationInsightsV1, leadTranscriptsV1, rebuildInsightsV1, recommendationsV1, trendInsightsV1 } from '@soraaya/contracts';
+import {
+  callTranscriptV1,
+  conversationInsightsV1,
+  intelCallStatsV1,
+  intelDailyStatsV1,
+  intelRecentCallsV1,
+  leadTranscriptsV1,
+  rebuildInsightsV1,
+  recommendationsV1,
+  trendInsightsV1,
+} from '@soraaya/contracts';
 import { endpoint, type EndpointRegistration } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import { recommend } from '../domain/recommendations';
 import { rebuildRollups } from '../insights/rollup-store';
 import { conversationInsights, trendInsights } from '../queries/insights.query';
+import { callStats, dailyStats, recentCalls } from '../queries/stats.query';
 import { callTranscript, leadTranscripts } from '../queries/transcripts.query';
 
 /** Every request/reply endpoint of the intelligence service. */
@@ -17,6 +28,9 @@ export function intelligenceEndpoints(ds: DataSource): EndpointRegistration[] {
       const [conv, trends] = await Promise.all([conversationInsights(ds, meta.tenantId, d), trendInsights(ds, meta.tenantId, d)]);
       return { days: d.days, campaignId: d.campaignId ?? null, items: recommend(conv, trends) };
     }),
+    endpoint(intelCallStatsV1, (d, { meta }) => callStats(ds, meta.tenantId, d)),
+    endpoint(intelDailyStatsV1, (d, { meta }) => dailyStats(ds, meta.tenantId, d)),
+    endpoint(intelRecentCallsV1, (d, { meta }) => recentCalls(ds, meta.tenantId, d.limit)),
     endpoint(rebuildInsightsV1, async (_d, { meta }) => ({ callsRead: await rebuildRollups(ds, meta.tenantId) })),
   ];
 }
