@@ -201,6 +201,9 @@ describe('the voice agent: inbound assistants and tools', () => {
     it('does not answer for a call without our metadata, and never for another tenant’s lead', async () => {
       const anonymous = await webhook({ type: 'tool-calls', call: { id: 'not-ours' }, toolCallList: [{ id: 'x1', function: { name: 'opt_out', arguments: '{}' } }] });
       expect(anonymous).toEqual({ results: [{ toolCallId: 'x1', name: 'opt_out', error: 'This tool is not available right now; carry on without it.' }] });
+      // Stored for audit at once, not redelivered waiting for a call row that will never exist.
+      const stored = await until(async () => (await p.gateway.runtime.ds.query(`select call_id from dialer.provider_events where type = 'tool-calls' and payload->'message'->'call'->>'id' = 'not-ours'`))[0], 3_000);
+      expect(stored.call_id).toBeNull();
       // Tenant B's metadata with tenant A's lead: the lead service scopes by tenant, so there is no such lead.
       const crossed = await webhook({
         type: 'tool-calls',

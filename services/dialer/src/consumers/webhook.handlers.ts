@@ -45,6 +45,8 @@ export function observeVapi(message: Record<string, unknown>, answered: boolean)
   return {};
 }
 
+const ANSWERED_IN_REPLY = new Set(['assistant-request', 'tool-calls']);
+
 /**
  * Provider webhooks (stored by the gateway on WEBHOOKS) applied to calls. Each
  * delivery is recorded once in provider_events; a delivery for a call we have
@@ -62,7 +64,9 @@ export function webhookConsumers(ds: DataSource, lifecycle: LifecycleDeps): Cons
       [d.id, call?.id ?? null, d.provider, d.type, d.receivedAt, JSON.stringify(d.body)],
     );
     if (!call) {
-      if (msg.lastAttempt) return; // kept in provider_events for audit; no call of ours to apply it to
+      // Kept in provider_events for audit. Questions VAPI had answered in the webhook reply (an inbound
+      // call's assistant-request, tool calls) change no call of ours: waiting for one would only redeliver.
+      if (msg.lastAttempt || ANSWERED_IN_REPLY.has(d.type)) return;
       await ds.query(`delete from dialer.provider_events where id = $1 and call_id is null`, [d.id]);
       throw new Error(`no call yet for ${d.provider} ${d.providerCallId ?? d.callId}`);
     }
