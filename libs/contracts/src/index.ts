@@ -7,3 +7,4 @@ export * from './campaign';
 export * from './calls';
 export * from './intel';
 export * from './notification';
+export * from './dashboard/dashboard.v1';

@@ -21,6 +21,8 @@ import { apiErrorHandler } from './http/api-error';
 import { ApiRoutes } from './http/api-route';
 import { auditWrites } from './http/audit-log';
 import { buildOpenApiDocument } from './http/openapi';
+import { DashboardCache } from './dashboard/dashboard-cache';
+import { DashboardQueries } from './dashboard/dashboard-queries';
 import { LiveFeed } from './live/live-feed';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerCallingRoutes } from './routes/calling.routes';
@@ -28,6 +30,7 @@ import { registerIntelligenceRoutes } from './routes/intelligence.routes';
 import { registerNotificationRoutes } from './routes/notification.routes';
 import { gatewayEndpoints } from './rpc/gateway.endpoints';
 import { registerCampaignRoutes } from './routes/campaign.routes';
+import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerDncRoutes } from './routes/dnc.routes';
 import { registerImportExportRoutes } from './routes/import-export.routes';
 import { registerLeadRoutes } from './routes/lead.routes';
@@ -163,12 +166,16 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     registerCallingRoutes(api, rpc);
     registerIntelligenceRoutes(api, rpc);
     registerNotificationRoutes(api, rpc);
+    const dashboardCache = new DashboardCache(redis, keyPrefix, config.DASHBOARD_CACHE_SECONDS, logger);
+    shutdown.add('dashboard cache', async () => dashboardCache.stop());
+    registerDashboardRoutes(api, { queries: new DashboardQueries(rpc, config.DASHBOARD_SERVICE_TIMEOUT_MS, logger), cache: dashboardCache });
     registerUserRoutes(api, { ds, auth });
     const phoneLines = new PhoneLineDirectory(ds);
     registerPhoneLineRoutes(api, { ds, lines: phoneLines });
     http.addHook('onResponse', auditWrites(ds, logger));
 
     const live = new LiveFeed(js, topology, logger, metrics);
+    live.onEvent((e) => dashboardCache.touch(e.tenantId));
     await live.start();
     shutdown.add('live feed', () => live.stop());
     http.get('/api/v1/live', { websocket: true }, (socket, req) => {

@@ -26,6 +26,10 @@ export const gatewayConfigSchema = baseEnvSchema
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
     SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Each service's share of a dashboard request: past it, its figures are left out and named in `partial`. */
+    DASHBOARD_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    /** How long dashboard answers are cached per tenant and query (events of the tenant refresh them sooner); 0 turns the cache off. */
+    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
     /** The console build to serve at / (absent in development: the Angular dev server serves it). */
     CONSOLE_DIST_DIR: z.string().default('frontend/dist/console/browser'),
     /** First-start admin of the demo tenant; a random password is generated and printed when unset. */

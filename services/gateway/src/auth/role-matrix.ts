@@ -19,6 +19,7 @@ export const ROLE_MATRIX = {
   'campaigns:write': ['admin', 'manager'],
   'calling:control': ['admin', 'manager'],
   'insights:read': ['admin', 'manager'],
+  'dashboard:read': ['admin', 'manager', 'agent'],
   'notifications:read': ['admin', 'manager', 'agent'],
   'notifications:manage': ['admin', 'manager'],
   'live:subscribe': ['admin', 'manager', 'agent'],

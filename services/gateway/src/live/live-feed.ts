@@ -36,6 +36,7 @@ const STREAMS: StreamName[] = ['LEADS', 'CALLS', 'CAMPAIGNS', 'NOTIFICATIONS', '
  */
 export class LiveFeed {
   private readonly clients = new Set<Client>();
+  private readonly listeners: ((event: EventEnvelope) => void)[] = [];
   private readonly readers: ConsumerMessages[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -78,8 +79,14 @@ export class LiveFeed {
     }
   }
 
+  /** Also tells other parts of the gateway that something happened (the dashboard cache goes stale). */
+  onEvent(listener: (event: EventEnvelope) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Exposed for tests: deliver one event to the subscribed sockets. */
   dispatch(event: EventEnvelope): void {
+    for (const listener of this.listeners) listener(event);
     const topics = topicsOf(event);
     if (!topics.length) return;
     let payload: string | null = null;
