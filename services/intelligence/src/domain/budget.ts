@@ -24,6 +24,9 @@ const UNITLESS = new RegExp(
 );
 const ALSO_UNITLESS_AFTER = new RegExp(String.raw`\b(${NUM})\s+(?:ke\s+)?(?:aas\s*paas|around|tak\b)`, 'g');
 /** "somewhere in the 7 to 9 range", "the 10-12 bracket": a bare range named as a range. */
+/** A whole answer that is only a figure or a range ("Five and a half to six and a half."), read as a budget when one was asked for. */
+const BARE_ANSWER = new RegExp(String.raw`^\s*(?:(?:around|about|roughly|maybe|approx)\s+)?(${NUM})(?:\s*(?:-|to|se)\s*(${NUM}))?\s*(?:,?\s*(?:sir|madam|ma'am|ji|only|or so|ish|approx(?:imately)?))?\s*[.!]?\s*$`, 'g');
+
 const UNITLESS_RANGE = new RegExp(String.raw`\b(${NUM})\s*(?:-|to)\s*(${NUM})\s+(?:range|bracket|band|ballpark)\b`, 'g');
 
 const MAX_BEFORE =
@@ -35,7 +38,7 @@ const MIN_AFTER = /^\s*(?:plus\b|\+|or more|and above|onwards|upwards|ke upar|se
 
 /** Amounts near these words are payments, prices of other things or income, not the budget. */
 const NOT_BUDGET =
-  /\b(?:token|booking amount|advance|deposit|emi|rent|maintenance|per sq|sq\.? ?ft|square f|stamp duty|registration|brokerage|commission|salary|income|bonus|ctc|package|paid|spent|invested|lost|sold|down ?payment|loan (?:of|amount))\b/;
+  /\b(?:token|booking amount|advance|deposit|emi|rent|maintenance|per sq|sq\.? ?ft|square f|stamp duty|registration|brokerage|commission|salary|income|bonus|ctc|package|paid|spent|invested|lost|sold|down ?payment|loan (?:of|amount)|sanction(?:ed)?|refund(?:ed)?|eligib(?:le|ility))\b/;
 const FOREIGN_NEAR = /^\s*(?:dollars?|usd|pounds?|gbp|euros?|dirhams?|aed|sgd)\b/;
 /** A sentence about a foreign-currency amount: its bare figures are not rupees. */
 const FOREIGN_SENTENCE = /\$|£|€|\b(?:dollars?|usd|pounds?|gbp|euros?|dirhams?|aed|sgd|million|billion)\b/;
@@ -120,7 +123,7 @@ export function amountsIn(
   }
   const context = (budgetContext || BUDGET_CONTEXT.test(text)) && !FOREIGN_SENTENCE.test(text);
   if (context) {
-    for (const re of [UNITLESS_RANGE, UNITLESS, ALSO_UNITLESS_AFTER]) {
+    for (const re of budgetContext ? [UNITLESS_RANGE, UNITLESS, ALSO_UNITLESS_AFTER, BARE_ANSWER] : [UNITLESS_RANGE, UNITLESS, ALSO_UNITLESS_AFTER]) {
       for (const m of text.matchAll(re)) {
         const numStart = m.index + m[0].indexOf(m[1]!);
         const end = m.index + m[0].length;

@@ -11,6 +11,9 @@ const CALL_INTENT =
 const WHEN_ASKED =
   /\b(?:kab call|kab baat|kab phone|when (?:should|can|shall|may|would|could) (?:i|we)|what time|which time|better time|good time to call|kis time|kitne baje)\b/;
 
+/** The agent promises to call at a time ("I'll call you then", "I will call you back on Sunday"). */
+const AGENT_WILL_CALL = /\b(?:i'?ll|i will|we'?ll|we will|i shall)\s+(?:call|ring|phone|try)\s+(?:you|aapko)\b(?:\s+back)?\s*(?:then|at|on|tomorrow|at that time|again then)\b|\b(?:main|hum)\s+(?:aapko\s+)?(?:tab|usi time|us time)\s+call\b/;
+
 const WEEKDAYS: Record<string, number> = {
   sunday: 0,
   ravivar: 0,
@@ -154,7 +157,11 @@ function resolve(spec: Spec, callStartedAt: string, timeZone: string): string | 
 export function extractCallback(turns: readonly TranscriptTurn[], callStartedAt: string, timeZone: string): string | null {
   for (const turn of userTurns(turns)) {
     const text = norm(turn.text);
-    const asked = WHEN_ASKED.test(norm(turn.prompt));
+    const next = turns[turn.index + 1];
+    // The agent agreeing to ring at the time the person just named ("Sunday at ten. I'll call you then.")
+    // makes a proposed time ("Sunday morning works, say 10?") a call-back request.
+    const confirmed = next?.role === 'assistant' && AGENT_WILL_CALL.test(norm(next.text));
+    const asked = WHEN_ASKED.test(norm(turn.prompt)) || confirmed;
     if (!CALL_INTENT.test(text) && !asked) continue;
     const parts = sentences(turn.text);
     // The time may sit in the call-intent sentence or the one after ("…to call me. Tomorrow at 11.").

@@ -22,6 +22,17 @@ const DECIDES = [
 ];
 /** A first-person answer to "who decides?" ("Myself.", "Me and my wife.", "I do."). */
 const SELF_ANSWER = new RegExp(String.raw`^(?:myself|me|i do|i will|i'll|mine|main|mai|i am|i'm)\b(?!\s+(?:not|don't|can't))(?![^.]{0,30}\b(?:my|his|her) ${RELATION} (?:decides|will decide))`);
+/** The first words of an answer name the lead as (one of) the deciders. */
+const FIRST_PERSON_ANSWER = new RegExp(
+  String.raw`^(?:(?:well|honestly|so|actually|sir|ma'?am|ji)[, ]+)*(?:i\b|me\b|myself|mine|my own|main\b|mai\b|mera|meri|hum\b|we\b|us\b|both of us|dono|my ${RELATION} and (?:i|me|myself)\b)`,
+);
+/** "I'll ask my father", "I have to check with my wife": the lead is not the one deciding. */
+const DEFERS = new RegExp(String.raw`\b(?:ask|check with|consult|run it by|take permission from|get approval from|poochh?(?:na|ke|unga|ungi)?)\b[^.]{0,20}\b${RELATION}\b`);
+
+function firstClause(text: string): string {
+  return text.split(/[.,;!?]/, 1)[0] ?? text;
+}
+
 /** Someone else decides. */
 const OTHERS_DECIDE = [
   new RegExp(
@@ -42,10 +53,15 @@ export function extractDecisionMaker(turns: readonly TranscriptTurn[]): boolean 
   for (const turn of userTurns(turns)) {
     const prompt = norm(turn.prompt);
     const text = norm(turn.text);
-    if (/\b(?:decision|final call|final say|decide|deciding)\b/.test(prompt)) {
+    if (/\b(?:decision|final call|final say|decide|deciding|involved)\b/.test(prompt) && !OTHERS_DECIDE.some((p) => p.test(text))) {
       if (/^(?:yes|yeah|haan|ji|yes,? (?:i|me))\b/.test(text) && !/\b(?:no|not|son|wife|husband)\b/.test(text.slice(0, 20))) result = true;
-      if (/\b(?:together|jointly)\b/.test(text) && !OTHERS_DECIDE.some((p) => p.test(text))) result = true;
-      if (/\bwho\b/.test(prompt) && SELF_ANSWER.test(text) && !OTHERS_DECIDE.some((p) => p.test(text))) result = true;
+      if (/\b(?:together|jointly)\b/.test(text)) result = true;
+      if (/\bwho\b/.test(prompt) && SELF_ANSWER.test(text)) result = true;
+      // "Anyone else involved?" "No, ..." : the lead decides alone.
+      if (/\b(?:anyone|anybody|someone|somebody) else\b|\binvolved\b/.test(prompt) && /^(?:no|nope|nahi|nahin|not really)\b/.test(text)) result = true;
+      // The answer's own subject is the lead, alone or with a spouse or co-decider ("My wife and I.",
+      // "Mine and my wife's.", "Main hi lunga", "Hum dono milke"), unless they defer to someone.
+      if (FIRST_PERSON_ANSWER.test(firstClause(text)) && !DEFERS.test(text)) result = true;
     }
     for (const raw of sentences(turn.text)) {
       const s = norm(raw);

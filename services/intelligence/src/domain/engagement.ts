@@ -1,5 +1,5 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
-import { norm, userTurns } from './transcript-view';
+import { norm, sentences, userTurns } from './transcript-view';
 
 /** Provider end reasons that mean nobody picked up (VAPI and Twilio spellings). */
 const NO_PICKUP_REASON =
@@ -11,12 +11,20 @@ const MACHINE =
 const FILLER =
   /\b(?:hello|hallo|helo|hi|hey|haan|han|ha|haa|ji|yes|yeah|ya|hmm|hm|umm|uh|ok|okay|kaun|who|is|this|it|speaking|bolo|boliye|bol|rahe|raha|rahi|ho|hai|hain|awaaz|awaz|aawaz|nahi|nahin|aa|sun|sunai|de|can|you|hear|me|i|can't|cannot|sorry|what|kya|pa|line|breaking|up|are|there|audible|achha|accha|main|mein|hoon)\b/g;
 
+/** A sentence about a bad line, in any language the leads speak, says nothing about the lead. */
+const CANNOT_HEAR =
+  /\b(?:can'?t|cannot|could ?n'?t|could not|unable to) hear\b|\bnot audible\b|\b(?:awaaz|awaz|aawaz) (?:nahi|nahin|nai) aa\b|\bsunai (?:nahi|nahin) de\b|\bshona (?:jachchhe|jachhe|jacche) na\b|\bkelkalle\b|\bline (?:is )?(?:very )?(?:bad|breaking|not clear)\b/;
+
 /** True when the user said something with content, not just "hello? haan?" or a recorded message. */
 export function userSaidSomething(turns: readonly TranscriptTurn[]): boolean {
   return userTurns(turns).some((t) => {
     const text = norm(t.text);
     if (MACHINE.test(text)) return false;
-    const rest = text
+    // Drop only the clauses about the line: "I can't hear you well, but I want Powai" still said something.
+    const rest = sentences(text)
+      .flatMap((s) => s.split(/[,;]|\bbut\b/))
+      .filter((clause) => !CANNOT_HEAR.test(clause))
+      .join(' ')
       .replace(FILLER, ' ')
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
@@ -60,12 +68,15 @@ const ALREADY_BOUGHT = new RegExp(
     String.raw`\b(?:le liya|kharid liya|khareed liya|book kar liya|kharid li)\b`,
   ].join('|'),
 );
+/** The lead's housing is sorted: they bought or moved elsewhere, said without the word "bought". */
+export const HOUSING_SORTED =
+  /\b(?:we|i)(?:'ve| have) (?:already )?(?:sorted|settled|figured out|taken care of) (?:our|my|the) (?:housing|house|home|accommodation)\b|\b(?:we|i) (?:just |recently |already )?moved into (?:a|our|the|my) (?:new )?(?:place|home|house|flat|apartment|villa)\b|\b(?:we'?re|we are|i'?m|i am) (?:quite|already|happily|well|all) settled\b/;
 const STILL_LOOKING = /\b(?:still looking|another|second (?:home|property|flat)|one more|also looking|investment)\b/;
 
 /** The lead turned the offer down: refusal, wrong number, stop calling, or already bought. */
 export function refused(turns: readonly TranscriptTurn[]): boolean {
   const users = userTurns(turns).map((t) => norm(t.text));
   if (users.some((u) => REFUSAL.some((p) => p.test(u)))) return true;
-  const bought = users.findIndex((u) => ALREADY_BOUGHT.test(u));
+  const bought = users.findIndex((u) => ALREADY_BOUGHT.test(u) || HOUSING_SORTED.test(u));
   return bought >= 0 && !users.slice(bought).some((u) => STILL_LOOKING.test(u) && !/\bthanks, but\b|\bdone\b/.test(u));
 }

@@ -1,6 +1,6 @@
 /**
  * Rewrites spoken numbers as digits so the extractors can match one shape:
- * "twenty-five" → "25", "two and a half" → "2.5", "four point seven five" → "4.75",
+ * "twenty-five" → "25", "two and a half" → "2.5", "four and a quarter" → "4.25", "four point seven five" → "4.75",
  * Hindi "paanch" → "5", "dedh" → "1.5", "saadhe chaar" → "4.5". Operates on normalised
  * (lower-case) text.
  */
@@ -99,6 +99,9 @@ export function digitiseNumbers(input: string): string {
   s = s.replace(new RegExp(String.raw`\bpaune\s+${anyNum}\b`, 'g'), (_m, n: string) => String(toNum(n) - 0.25));
   // "two and a half" / "2 and a half" / "one and half".
   s = s.replace(new RegExp(String.raw`\b(\d+|${WORD_NUM})\s+and\s+(?:a\s+)?half\b`, 'g'), (_m, n: string) => String(toNum(n) + 0.5));
+  // "four and a quarter" / "three and three quarters".
+  s = s.replace(new RegExp(String.raw`\b(\d+|${WORD_NUM})\s+and\s+(?:a|one)\s+quarter\b`, 'g'), (_m, n: string) => String(toNum(n) + 0.25));
+  s = s.replace(new RegExp(String.raw`\b(\d+|${WORD_NUM})\s+and\s+three\s+quarters?\b`, 'g'), (_m, n: string) => String(toNum(n) + 0.75));
   // "four point seven five" / "1 point 5".
   s = s.replace(
     new RegExp(String.raw`\b(\d+|${WORD_NUM})\s+point\s+((?:(?:zero|one|two|three|four|five|six|seven|eight|nine|\d)\s*)+)`, 'g'),

@@ -1,5 +1,6 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
 import type { Timeline } from './timeline';
+import { HOUSING_SORTED } from './engagement';
 import { norm, quote, sentences, userTurns } from './transcript-view';
 
 export type ObjectionCategory = 'price' | 'location' | 'timing' | 'trust' | 'already_bought' | 'not_decision_maker' | 'other';
@@ -19,6 +20,7 @@ const RULES: Array<[ObjectionCategory, RegExp[]]> = [
       /\balready (?:\w+ ){1,3}(?:bought|booked|purchased|finali[sz]ed)\b(?! (?:a |the )?(?:site visit|visit|slot|appointment))/,
       /\b(?:we|i) (?:have |'ve )?(?:just |recently )?(?:took|taken|got|registered) (?:a|one|an|the)? ?(?:\w+ ){0,2}(?:flat|apartment|villa|house|home|place|unit|plot|property)\b.{0,50}\b(?:last|ago|already|itself|recently)\b/,
       /\blast (?:week|month|year) (?:itself |only )?(?:we|i) (?:took|bought|booked|purchased|got)\b/,
+      HOUSING_SORTED,
     ],
   ],
   [

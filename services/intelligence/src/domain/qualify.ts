@@ -169,7 +169,9 @@ export function decideOutcome(f: OutcomeFacts, c: Criteria): Outcome {
   if (f.refused) return 'not_interested';
   if (f.humanNeeded) return 'human_input_needed';
   if (f.callbackAt) return 'callback_requested';
-  const interested = f.interestLevel === 'high' || f.interestLevel === 'medium';
+  // A lead who answered the qualifying questions and meets every criterion is qualified even when
+  // they sounded lukewarm ("no rush"); only a lead with no interest at all is not.
+  const interested = f.interestLevel !== 'none';
   if (
     interested &&
     f.budget &&

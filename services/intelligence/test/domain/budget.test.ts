@@ -99,3 +99,17 @@ describe('extractBudget: indirect budgets', () => {
     expect(extractBudget(script('A: What budget?', 'We need the 3 to 4 bedroom range, budget later.'))).toBeNull();
   });
 });
+
+describe('extractBudget: bare answers, quarters and amounts that are not budgets', () => {
+  it.each([
+    ['a bare range answering the budget question', ['A: And the budget, sir?', 'Five and a half to six and a half.'], { min: 5.5 * CR, max: 6.5 * CR }],
+    ['a bare figure with "sir"', ['A: What budget should I note?', 'Around 7, sir.'], { min: 7 * CR, max: 7 * CR }],
+    ['a bare figure answering something else is not a budget', ['A: How many bedrooms?', 'Four.'], null],
+    ['"and a quarter"', ['A: Budget kitna rakha hai?', 'Four and a quarter crore, that is my number.'], { min: 4.25 * CR, max: 4.25 * CR }],
+    ['"and three quarters"', ['A: Budget?', 'Two and three quarters crore.'], { min: 2.75 * CR, max: 2.75 * CR }],
+    ['a loan sanction after the budget', ['A: Budget?', 'Teen se saadhe teen crore.', 'A: Loan lenge?', 'SBI se sanction letter aa chuka hai, do crore tak ka.'], { min: 3 * CR, max: 3.5 * CR }],
+    ['a refund is not a budget', ['A: Anything else?', 'I am still waiting for a refund of 25 lakh from the last builder.'], null],
+  ])('%s', (_name, lines, expected) => {
+    expect(extractBudget(script(...lines))).toEqual(expected);
+  });
+});

@@ -133,3 +133,14 @@ describe('extractCallback', () => {
     expect(at('2026-11-20T11:40:00+05:30', 'Asia/Kolkata', 'A: Is now a good time?', text)).toBe(expected);
   });
 });
+
+describe('extractCallback: a time the agent agrees to call at', () => {
+  it.each([
+    ['Sunday morning works, say 10? My husband will be around too.', 'A: Sunday at ten in the morning, Sydney time. Perfect. I will call you then.', '2026-11-29T10:00:00+11:00'],
+    ['Tomorrow after 5 is better.', "A: Sure, I'll call you tomorrow after five.", '2026-11-27T17:00:00+11:00'],
+    // Without the agent's promise a proposed site-visit time is not a call back.
+    ['Saturday around eleven works for the visit.', 'A: Lovely, see you at the site.', null],
+  ])('"%s" / "%s" → %s', (lead, agent, expected) => {
+    expect(at('2026-11-26T18:00:00+11:00', 'Australia/Sydney', 'A: Is this a good time?', lead, agent)).toBe(expected);
+  });
+});

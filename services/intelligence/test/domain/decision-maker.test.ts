@@ -27,3 +27,19 @@ describe('extractDecisionMaker: more forms', () => {
     expect(extractDecisionMaker(script(prompt, text))).toBe(expected);
   });
 });
+
+describe('extractDecisionMaker: the answer to a decision question', () => {
+  it.each([
+    ['A: Will anyone else be involved in the decision?', 'No, I only am deciding.', true],
+    ['A: Will anyone else be involved?', 'Nahi, bas main.', true],
+    ['A: Aur final decision aapka hi hoga?', 'Main aur meri wife, dono milke decide karenge.', true],
+    ['A: And the final decision is with you?', 'My wife and I. Honestly, more her than me.', true],
+    ['A: Aur decision aap hi lenge?', 'Main hi lunga, but wife ko bhi dikhana padega.', true],
+    ['A: And the decision, is it yours?', "Mine and my wife's.", true],
+    ['A: And you’d be the one deciding?', 'I will have to ask my father first.', null],
+    ['A: Is the decision yours?', 'I think my father will decide, actually.', false],
+    ['A: What budget are you thinking of?', 'I only want Worli.', null],
+  ])('%s / "%s" → %s', (prompt, text, expected) => {
+    expect(extractDecisionMaker(script(prompt, text))).toBe(expected);
+  });
+});

@@ -59,3 +59,22 @@ describe('refused: broader refusals and already-bought forms', () => {
     expect(refused(script('A: Hi', text))).toBe(expected);
   });
 });
+
+describe('engagement: bad lines and sorted housing', () => {
+  it.each([
+    [['A: Hello?', 'Hello? Hello?', 'A: Can you hear me?', 'Hello... kichhu shona jachchhe na. I cannot hear anything. Hello?'], true],
+    [['A: Hello?', "Sorry, the line is very bad. Awaaz nahi aa rahi."], true],
+    [['A: Hello?', "I can't hear you well, but yes, I want a 3 BHK in Powai."], false],
+  ])('no conversation: %j → %s', (lines, expected) => {
+    expect(isNoConversation(script(...lines), 'customer-ended-call')).toBe(expected);
+  });
+
+  it.each([
+    ["Oh, that's kind of you, but we've sorted our housing, thanks.", true],
+    ['We moved into a place in Panchkula in September.', true],
+    ["No, honestly, we're quite settled. Thank you for calling though.", true],
+    ["We're settled in Dubai for now, but we want a home in Goa.", false],
+  ])('refused: "%s" → %s', (text, expected) => {
+    expect(refused(script('A: Hi', text))).toBe(expected);
+  });
+});

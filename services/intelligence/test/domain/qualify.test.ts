@@ -40,7 +40,8 @@ describe('decideOutcome precedence', () => {
     ['decision maker required but unknown', {}, { requireDecisionMaker: true }, 'follow_up'],
     ['decision maker required and false', { decisionMaker: false }, { requireDecisionMaker: true }, 'follow_up'],
     ['decision maker required and true', { decisionMaker: true }, { requireDecisionMaker: true }, 'qualified'],
-    ['low interest', { interestLevel: 'low' }, c, 'follow_up'],
+    ['lukewarm but meets every criterion', { interestLevel: 'low' }, c, 'qualified'],
+    ['no interest at all', { interestLevel: 'none' }, c, 'follow_up'],
     ['empty criteria', {}, {}, 'qualified'],
   ])('%s', (_name, patch, crit, expected) => {
     expect(decideOutcome({ ...base, ...patch }, crit)).toBe(expected);
