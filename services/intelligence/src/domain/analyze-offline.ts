@@ -84,7 +84,7 @@ export function analyzeOffline(input: AnalysisInput): CallAnalysis {
   const decisionMaker = extractDecisionMaker(turns);
   const callbackAt = extractCallback(turns, callStartedAt, leadTimeZone);
   const humanNeeded = extractHumanNeed(turns);
-  const objections = extractObjections(turns, decisionMaker, timeline);
+  const objections = extractObjections(turns, decisionMaker);
   const sentiment = analyzeSentiment(turns);
   const interestLevel = assessInterest(turns, {
     conversation,

@@ -1,5 +1,4 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
-import type { Timeline } from './timeline';
 import { HOUSING_SORTED } from './engagement';
 import { norm, quote, sentences, userTurns } from './transcript-view';
 
@@ -117,17 +116,16 @@ const CALLING_COMPLAINT = [
 ];
 const DATA_TRUST =
   /\b(?:who gave you|where did you get|how did you get) (?:this|my)\b|\b(?:sold|leaked|shared|selling|leaking) (?:my|our) (?:data|number|details|info)|\b(?:my|our) (?:data|number|details) (?:was |were |got |has been |have been )?(?:sold|leaked)\b/;
-const YEAR_WORD = /\b(?:year|years|saal|yr)\b/;
 
 /**
  * The lead's objections, one per category, each with the sentence that raised it. A lead who
  * says someone else decides gets not_decision_maker (passed in from the decision-maker
- * extractor). A plain wrong number has none.
+ * extractor). A plain wrong number has none. A far purchase horizon alone is not a timing
+ * objection: "end of next year" is a plan, "not now" is an objection.
  */
 export function extractObjections(
   turns: readonly TranscriptTurn[],
   decisionMaker: boolean | null = null,
-  timeline: Timeline | null = null,
 ): Objection[] {
   const out: Objection[] = [];
   const seen = new Set<ObjectionCategory>();
@@ -153,12 +151,6 @@ export function extractObjections(
         }
       }
     }
-  }
-  // A purchase horizon a year or more away is a "not now", however politely put.
-  if (timeline === '1_year' && !seen.has('timing')) {
-    const q = users.flatMap((t) => sentences(t.text)).find((x) => YEAR_WORD.test(norm(x)));
-    seen.add('timing');
-    out.push({ category: 'timing', quote: quote(q ?? '') });
   }
   if (decisionMaker === false && !seen.has('not_decision_maker')) {
     const q = users.find((t) => /\bdecid|\bfinal (?:word|say|call)\b/.test(norm(t.text)));

@@ -61,9 +61,8 @@ describe('extractObjections: broader patterns', () => {
     expect(categories(['We already purchased in Baner. Please remove me from your list.'])).toEqual(['already_bought']);
   });
 
-  it('treats a purchase horizon a year or more out as a timing objection', () => {
-    const o = extractObjections(script('A: When?', 'Probably the year after, once the kids settle.'), null, '1_year');
-    expect(o).toEqual([{ category: 'timing', quote: 'Probably the year after, once the kids settle' }]);
-    expect(extractObjections(script('A: When?', 'Within three months.'), null, '3_months')).toEqual([]);
+  it('does not read a far purchase horizon alone as a timing objection, only a "not now"', () => {
+    expect(extractObjections(script('A: When?', 'No rush, honestly. Maybe end of next year.'))).toEqual([]);
+    expect(categories(['Not right now, maybe next year.'])).toEqual(['timing']);
   });
 });
