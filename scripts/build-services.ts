@@ -19,10 +19,11 @@ const externalPackages: Plugin = {
   },
 };
 
-export async function buildService(name: string): Promise<string> {
+/** Bundles one service to `<outDir>/<name>/main.js`. A test building its own copy passes an outDir under the repository (its packages resolve from the root node_modules). */
+export async function buildService(name: string, outDir = join(root, 'dist')): Promise<string> {
   const entry = join(root, 'services', name, 'src', 'main.ts');
   if (!existsSync(entry)) throw new Error(`no service ${name} (looked for ${entry})`);
-  const outfile = join(root, 'dist', name, 'main.js');
+  const outfile = join(outDir, name, 'main.js');
   await build({
     entryPoints: [entry],
     outfile,

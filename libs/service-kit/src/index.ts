@@ -22,6 +22,7 @@ export * from './db/query-rows';
 export * from './http/ops-server';
 export * from './lifecycle/shutdown';
 export * from './runtime';
+export * from './migrate-command';
 export * from './validation/time-zone';
 export * from './nats/object-files';
 export * from './nats/parse-event';

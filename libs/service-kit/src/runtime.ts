@@ -1,9 +1,10 @@
 import type { StreamName } from '@soraaya/contracts';
 import { Redis } from 'ioredis';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
-import type { DataSource, MixedList } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { BaseConfig } from './config/load-config';
-import { createServiceDataSource, migrate } from './db/data-source';
+import { createServiceDataSource, type ServiceDatabase } from './db/data-source';
+import { applyMigrations } from './migrate-command';
 import { createLogger, type Logger } from './logging/logger';
 import { ServiceMetrics } from './metrics/metrics';
 import { connectNats } from './nats/connect';
@@ -15,14 +16,11 @@ import type { DbPoolStats } from './metrics/metrics';
 import { useOtlpTracing } from './tracing/tracing-sdk';
 import type { ReadinessCheck } from './http/ops-server';
 
-export interface RuntimeOptions {
+/** `schema` and `migrations`: the Postgres schema the service owns (the migrate command applies the same, see migrate-command.ts). */
+export interface RuntimeOptions extends ServiceDatabase {
   name: string;
   version: string;
   config: BaseConfig;
-  /** Postgres schema the service owns. */
-  schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
   /** Streams this service publishes to or consumes from; ensured at start. */
   streams: readonly StreamName[];
   /** Run pending migrations at start (the dev start script and tests do; the chart runs them in a Job). */
@@ -72,10 +70,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<ServiceRuntim
     shutdown.add('postgres', () => ds.destroy());
     const pool = (ds.driver as unknown as { master?: DbPoolStats }).master;
     if (pool) metrics.observeDbPool(pool);
-    if (opts.runMigrations) {
-      const applied = await migrate(ds);
-      if (applied.length) logger.info({ applied }, 'migrations applied');
-    }
+    if (opts.runMigrations) await applyMigrations(ds, logger);
 
     const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));

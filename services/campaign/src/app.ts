@@ -1,4 +1,4 @@
-import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime } from '@soraaya/service-kit';
+import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime, type ServiceDatabase } from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { CampaignConfig } from './config';
 import { performanceConsumers } from './consumers/performance.handlers';
@@ -7,6 +7,8 @@ import { campaignEndpoints } from './rpc/campaign.endpoints';
 
 export const SERVICE_NAME = 'campaign';
 export const SERVICE_VERSION = '0.1.0';
+/** The campaign schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const CAMPAIGN_DATABASE: ServiceDatabase = { schema: 'campaign', migrations: CAMPAIGN_MIGRATIONS };
 
 export interface CampaignApp {
   runtime: ServiceRuntime;
@@ -20,8 +22,7 @@ export async function buildCampaignApp(config: CampaignConfig, opts: { consumers
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'campaign',
-    migrations: CAMPAIGN_MIGRATIONS,
+    ...CAMPAIGN_DATABASE,
     streams: ['CAMPAIGNS', 'CALLS', 'INTEL'],
     runMigrations: config.RUN_MIGRATIONS,
   });

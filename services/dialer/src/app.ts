@@ -6,6 +6,7 @@ import {
   createRuntime,
   startRpcService,
   type ServiceRuntime,
+  type ServiceDatabase,
 } from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { LifecycleDeps } from './calls/call-lifecycle';
@@ -28,6 +29,8 @@ import { RedisSlots } from './slots/redis-slots';
 
 export const SERVICE_NAME = 'dialer';
 export const SERVICE_VERSION = '0.1.0';
+/** The dialer schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const DIALER_DATABASE: ServiceDatabase = { schema: 'dialer', migrations: DIALER_MIGRATIONS };
 
 export interface DialerApp {
   runtime: ServiceRuntime;
@@ -85,8 +88,7 @@ export async function buildDialerApp(config: DialerConfig, opts: DialerAppOption
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'dialer',
-    migrations: DIALER_MIGRATIONS,
+    ...DIALER_DATABASE,
     streams: ['CALLS', 'CAMPAIGNS', 'LEADS', 'WEBHOOKS'],
     runMigrations: config.RUN_MIGRATIONS,
   });

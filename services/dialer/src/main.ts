@@ -1,5 +1,5 @@
-import { createLogger, exitOnSignals, loadConfigOrExit } from '@soraaya/service-kit';
-import { SERVICE_NAME, buildDialerApp } from './app';
+import { createLogger, exitOnSignals, loadConfigOrExit, runServiceMain } from '@soraaya/service-kit';
+import { DIALER_DATABASE, SERVICE_NAME, buildDialerApp } from './app';
 import { dialerConfigSchema } from './config';
 
 async function main(): Promise<void> {
@@ -11,7 +11,5 @@ async function main(): Promise<void> {
   logger.info({ port: config.HTTP_PORT, provider: config.DIALER_PROVIDER }, 'dialer ready');
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `node dist/dialer/main.js migrate` only applies the pending migrations (the chart's migration Job).
+runServiceMain(main, { name: SERVICE_NAME, configSchema: dialerConfigSchema, ...DIALER_DATABASE });

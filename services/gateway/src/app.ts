@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import { OBJECT_BUCKETS, type StreamName } from '@soraaya/contracts';
-import { AppError, ObjectFiles, RpcClient, createRuntime, instrumentHttp, registerOpsRoutes, startRpcService, uuid7, type ServiceRuntime } from '@soraaya/service-kit';
+import { AppError, ObjectFiles, RpcClient, createRuntime, instrumentHttp, registerOpsRoutes, startRpcService, uuid7, type ServiceRuntime, type ServiceDatabase } from '@soraaya/service-kit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -42,6 +42,8 @@ import { registerWebhookRoutes } from './webhooks/webhook.routes';
 
 export const SERVICE_NAME = 'gateway';
 export const SERVICE_VERSION = '0.1.0';
+/** The gateway schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const GATEWAY_DATABASE: ServiceDatabase = { schema: 'gateway', migrations: GATEWAY_MIGRATIONS };
 
 /** The gateway ensures every stream: it feeds the live view from all of them and writes webhooks. */
 const ALL_STREAMS: StreamName[] = ['LEADS', 'CAMPAIGNS', 'CALLS', 'INTEL', 'NOTIFICATIONS', 'WEBHOOKS'];
@@ -71,8 +73,7 @@ export async function buildGatewayApp(config: GatewayConfig): Promise<GatewayApp
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'gateway',
-    migrations: GATEWAY_MIGRATIONS,
+    ...GATEWAY_DATABASE,
     streams: ALL_STREAMS,
     runMigrations: config.RUN_MIGRATIONS,
   });

@@ -1,5 +1,5 @@
-import { createLogger, exitOnSignals, loadConfigOrExit } from '@soraaya/service-kit';
-import { SERVICE_NAME, buildGatewayApp } from './app';
+import { createLogger, exitOnSignals, loadConfigOrExit, runServiceMain } from '@soraaya/service-kit';
+import { GATEWAY_DATABASE, SERVICE_NAME, buildGatewayApp } from './app';
 import { gatewayConfigSchema } from './config';
 import { seedDemoTenant } from './tenants/demo-tenant';
 
@@ -19,7 +19,5 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT }, 'gateway ready');
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `node dist/gateway/main.js migrate` only applies the pending migrations (the chart's migration Job).
+runServiceMain(main, { name: SERVICE_NAME, configSchema: gatewayConfigSchema, ...GATEWAY_DATABASE });

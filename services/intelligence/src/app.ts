@@ -1,4 +1,4 @@
-import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime } from '@soraaya/service-kit';
+import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime, type ServiceDatabase } from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { OfflineAnalyzer, type Analyzer } from './analyzers/analyzer';
 import { OpenAiAnalyzer } from './analyzers/openai.analyzer';
@@ -10,6 +10,8 @@ import { intelligenceEndpoints } from './rpc/intelligence.endpoints';
 
 export const SERVICE_NAME = 'intelligence';
 export const SERVICE_VERSION = '0.1.0';
+/** The intel schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const INTEL_DATABASE: ServiceDatabase = { schema: 'intel', migrations: INTEL_MIGRATIONS };
 
 export interface IntelligenceApp {
   runtime: ServiceRuntime;
@@ -24,8 +26,7 @@ export async function buildIntelligenceApp(config: IntelligenceConfig): Promise<
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'intel',
-    migrations: INTEL_MIGRATIONS,
+    ...INTEL_DATABASE,
     streams: ['CALLS', 'INTEL'],
     runMigrations: config.RUN_MIGRATIONS,
   });

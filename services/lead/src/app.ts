@@ -6,6 +6,7 @@ import {
   startRpcService,
   type OutboxRelayOptions,
   type ServiceRuntime,
+  type ServiceDatabase,
 } from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { LeadConfig } from './config';
@@ -18,6 +19,8 @@ import { leadEndpoints } from './rpc/lead.endpoints';
 
 export const SERVICE_NAME = 'lead';
 export const SERVICE_VERSION = '0.1.0';
+/** The lead schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const LEAD_DATABASE: ServiceDatabase = { schema: 'lead', migrations: LEAD_MIGRATIONS };
 
 export interface LeadApp {
   runtime: ServiceRuntime;
@@ -46,8 +49,7 @@ export async function buildLeadApp(config: LeadConfig, opts: LeadAppOptions = {}
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'lead',
-    migrations: LEAD_MIGRATIONS,
+    ...LEAD_DATABASE,
     streams: ['LEADS'],
     runMigrations: config.RUN_MIGRATIONS,
   });

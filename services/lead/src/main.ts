@@ -1,5 +1,5 @@
-import { createLogger, exitOnSignals, loadConfigOrExit } from '@soraaya/service-kit';
-import { SERVICE_NAME, buildLeadApp } from './app';
+import { createLogger, exitOnSignals, loadConfigOrExit, runServiceMain } from '@soraaya/service-kit';
+import { LEAD_DATABASE, SERVICE_NAME, buildLeadApp } from './app';
 import { leadConfigSchema } from './config';
 
 async function main(): Promise<void> {
@@ -11,7 +11,5 @@ async function main(): Promise<void> {
   app.runtime.logger.info({ port: config.HTTP_PORT }, 'lead service ready');
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `node dist/lead/main.js migrate` only applies the pending migrations (the chart's migration Job).
+runServiceMain(main, { name: SERVICE_NAME, configSchema: leadConfigSchema, ...LEAD_DATABASE });

@@ -1,4 +1,4 @@
-import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime } from '@soraaya/service-kit';
+import { ConsumerRunner, OutboxRelay, RpcClient, buildOpsServer, createRuntime, startRpcService, type ServiceRuntime, type ServiceDatabase } from '@soraaya/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { NotificationConfig } from './config';
 import { triggerConsumers } from './consumers/trigger.handlers';
@@ -10,6 +10,8 @@ import { notificationEndpoints } from './rpc/notification.endpoints';
 
 export const SERVICE_NAME = 'notification';
 export const SERVICE_VERSION = '0.1.0';
+/** The notification schema and its migrations: applied at start (RUN_MIGRATIONS) or by `main.js migrate`, the chart's migration Job. */
+export const NOTIFICATION_DATABASE: ServiceDatabase = { schema: 'notification', migrations: NOTIFICATION_MIGRATIONS };
 
 export interface NotificationApp {
   runtime: ServiceRuntime;
@@ -32,8 +34,7 @@ export async function buildNotificationApp(config: NotificationConfig, opts: Not
     name: SERVICE_NAME,
     version: SERVICE_VERSION,
     config,
-    schema: 'notification',
-    migrations: NOTIFICATION_MIGRATIONS,
+    ...NOTIFICATION_DATABASE,
     streams: ['NOTIFICATIONS', 'INTEL', 'CALLS', 'LEADS'],
     runMigrations: config.RUN_MIGRATIONS,
   });

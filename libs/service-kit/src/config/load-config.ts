@@ -25,7 +25,12 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 
 function redactSecret(variable: string, value: string): string {
   if (/SECRET|PASSWORD|TOKEN|KEY/i.test(variable)) return '***';
-  return value.replace(/\/\/([^:/]+):([^@]+)@/, '//$1:***@');
+  return redactUrlPassword(value);
+}
+
+/** `postgres://user:pass@host/db` → `postgres://user:***@host/db`, for messages that name a URL. */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/\/\/([^:/]+):([^@]+)@/, '//$1:***@');
 }
 
 /** Boolean env vars: "true/false/1/0/yes/no", anything else is an error naming the variable. */

@@ -9,12 +9,16 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 types.setTypeParser(types.builtins.NUMERIC, (value) => Number(value));
 import { sqlIdentifier } from './sql-identifier';
 
-export interface ServiceDataSourceOptions {
-  url: string;
+/** A service's own Postgres schema and the migrations that build it. */
+export interface ServiceDatabase {
   /** The service's own Postgres schema, e.g. `lead`. */
   schema: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+}
+
+export interface ServiceDataSourceOptions extends ServiceDatabase {
+  url: string;
   poolSize?: number;
   applicationName?: string;
 }
