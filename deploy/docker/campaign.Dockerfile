@@ -49,10 +49,9 @@ RUN groupadd --system --gid 10001 soraaya \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin soraaya
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/${SERVICE} ./dist/${SERVICE}
-COPY deploy/docker/migrate-and-exit.js ./bin/migrate-and-exit.js
 USER 10001:10001
 EXPOSE 3102
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||3102)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Migration Jobs run: node bin/migrate-and-exit.js dist/campaign/main.js 3102
+# Migration Jobs run: node dist/campaign/main.js migrate (its migrate-only command)
 CMD ["node", "dist/campaign/main.js"]

@@ -353,6 +353,7 @@ spec:
 {{- $jobEnv := dict -}}
 {{- range $k, $v := $env }}{{ $_ := set $jobEnv $k $v }}{{ end -}}
 {{- range $k, $v := $svc.migrations.env }}{{ $_ := set $jobEnv $k $v }}{{ end -}}
+{{- /* The migrate command applies them regardless; this is for a migrations.command that starts the service. */ -}}
 {{- $_ := set $jobEnv "RUN_MIGRATIONS" "true" }}
 ---
 # Applies this service's pending migrations before the new pods start (see
@@ -394,10 +395,11 @@ spec:
             {{- if $svc.migrations.command }}
             {{- toYaml $svc.migrations.command | nindent 12 }}
             {{- else }}
+            # The service's migrate-only command: config, one Postgres connection, the pending
+            # migrations, exit. No NATS, Redis, consumers or ports.
             - node
-            - bin/migrate-and-exit.js
             - {{ printf "dist/%s/main.js" $name }}
-            - {{ $opsPort.port | toString | quote }}
+            - migrate
             {{- end }}
           env:
             {{- range $k, $v := $jobEnv }}

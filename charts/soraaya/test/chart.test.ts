@@ -120,7 +120,11 @@ describe('every service in the list', () => {
     expect(dockerfile).toContain('--max-old-space-size=160');
     expect(dockerfile).toMatch(/^HEALTHCHECK [\s\S]*\/healthz/m);
     expect(dockerfile).toContain(`CMD ["node", "dist/${s}/main.js"]`);
-    expect(dockerfile).toContain('COPY deploy/docker/migrate-and-exit.js ./bin/migrate-and-exit.js');
+    expect(dockerfile).not.toContain('migrate-and-exit');
+    // what the migration Job runs, `node dist/<service>/main.js migrate`, is the entry's migrate command (service-kit runServiceMain)
+    expect(readText(`services/${s}/src/main.ts`)).toMatch(
+      /^runServiceMain\(main, \{ name: SERVICE_NAME, configSchema: \w+ConfigSchema, \.\.\.[A-Z]+_DATABASE \}\);$/m,
+    );
     expect(readText('skaffold.yaml')).toContain(`dockerfile: deploy/docker/${s}.Dockerfile`);
   });
 
@@ -289,14 +293,14 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
       }
     });
 
-    it('migrates in a hook Job running the real service entry, and the pods leave migrations to it', () => {
+    it('migrates in a hook Job running the migrate command of the service, and the pods leave migrations to it', () => {
       const hook = job.metadata.annotations['helm.sh/hook'] as string;
       expect(hook.split(',')).toContain('pre-upgrade');
       expect(hook).toBe(bundled ? 'pre-upgrade' : 'pre-install,pre-upgrade');
       expect(job.metadata.annotations['helm.sh/hook-delete-policy']).toContain('before-hook-creation');
       const c = job.spec.template.spec.containers[0];
       expect(c.image).toBe(container.image);
-      expect(c.command).toEqual(['node', 'bin/migrate-and-exit.js', `dist/${s}/main.js`, String(opsPort.port)]);
+      expect(c.command).toEqual(['node', `dist/${s}/main.js`, 'migrate']);
       expect(c.env).toContainEqual({ name: 'RUN_MIGRATIONS', value: 'true' });
       expect(c.env.filter((e: Obj) => e.valueFrom).map((e: Obj) => e.name)).toEqual(container.env.map((e: Obj) => e.name));
       // the Job runs on this event unless it is a first install with a bundled subchart: then the pods migrate at start
@@ -333,6 +337,19 @@ describe.each(cases)('rendered chart: %s', (_name, values, isInstall) => {
     expect(ing.spec.tls[0]).toEqual({ hosts: [values.ingress.host], secretName: values.ingress.tls.secretName });
     expect(ing.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'soraaya-gateway', port: { name: 'http' } });
     expect(r.find('ConfigMap', 'soraaya-gateway')!.data.PUBLIC_BASE_URL).toBe(`https://${values.ingress.host}`);
+  });
+});
+
+describe('migrations.command', () => {
+  it('overrides the migrate command of one service only', () => {
+    const command = ['node', 'dist/lead/main.js', 'migrate', '--verbose'];
+    const r = renderChart(mergeValues(defaults, { lead: { migrations: { command } } }), { isInstall: false });
+    expect(r.find('Job', 'soraaya-lead-migrate')!.spec.template.spec.containers[0].command).toEqual(command);
+    expect(r.find('Job', 'soraaya-dialer-migrate')!.spec.template.spec.containers[0].command).toEqual([
+      'node',
+      'dist/dialer/main.js',
+      'migrate',
+    ]);
   });
 });
 
