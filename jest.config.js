@@ -1,5 +1,6 @@
 /**
- * One jest run over every lib and service (the console brings its own runner).
+ * One jest run over every lib and service. The console's components would need Angular's
+ * own runner; its plain view logic (`*.spec.ts` files that import no Angular) runs here.
  * Integration suites use the real Postgres, NATS and Redis named by
  * DATABASE_URL / NATS_URL / REDIS_URL, each in its own database and stream prefix.
  */
@@ -7,8 +8,8 @@
 module.exports = {
   testEnvironment: 'node',
   // e2e/: tests that run several services together (the gateway in front of the lead service...).
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e', '<rootDir>/charts'],
-  testMatch: ['**/test/**/*.test.ts', '**/e2e/**/*.test.ts'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/e2e', '<rootDir>/charts', '<rootDir>/frontend/console/src'],
+  testMatch: ['**/test/**/*.test.ts', '**/e2e/**/*.test.ts', '**/frontend/console/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
     // ESM-only dependencies (cookie 2 via fastify's inject, content-disposition via @fastify/static) compiled to CommonJS for

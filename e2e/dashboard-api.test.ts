@@ -1,6 +1,6 @@
-import { rebuildInsightsV1 } from '@soraaya/contracts';
 import { uuid7 } from '@soraaya/service-kit';
 import { until } from './support/dialer-fixtures';
+import { insertStoredCall, rebuildRollups, type StoredCall } from './support/intel-fixtures';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
 
 const DAY = 86_400_000;
@@ -35,23 +35,9 @@ describe('dashboard API', () => {
     return id;
   }
 
-  /** A stored call as the intelligence service keeps it; the rollups are rebuilt from these afterwards. */
-  async function insertCall(tenantId: string, leadKey: string, startedAt: string, outcome: string, seconds: number, cost: number, classification: string | null, campaign: string | null = null) {
-    const callId = uuid7();
-    await ds().query(
-      `insert into intel.transcripts (call_id, tenant_id, lead_id, campaign_id, attempt, call_outcome, duration_seconds, cost_usd, lead_time_zone, local_hour, local_dow, started_at, ended_at)
-       values ($1, $2, $3, $4, 1, $5, $6, $7, 'Asia/Kolkata', $8, 1, $9, $10)`,
-      [callId, tenantId, ids[leadKey], campaign, outcome, seconds, cost, new Date(startedAt).getUTCHours() === 0 ? 10 : 15, startedAt, new Date(Date.parse(startedAt) + seconds * 1000).toISOString()],
-    );
-    if (classification) {
-      const result = { outcome: classification, sentiment: 'positive', score: 70, objections: [], locations: [], amenities: [], budgetInr: null, timeline: null, financing: null, propertyType: null };
-      await ds().query(
-        `insert into intel.analyses (call_id, tenant_id, lead_id, campaign_id, analyzer, outcome, score, sentiment, interest_level, result, call_started_at, duration_seconds)
-         values ($1, $2, $3, $4, 'offline', $5, 70, 'positive', 'high', $6, $7, $8)`,
-        [callId, tenantId, ids[leadKey], campaign, classification, JSON.stringify(result), startedAt, seconds],
-      );
-    }
-  }
+  /** A stored call of a seeded lead; its hour on the lead's clock: 10 for today's (just after midnight UTC), 15 for the others. */
+  const insertCall = (tenantId: string, leadKey: string, startedAt: string, outcome: StoredCall['outcome'], seconds: number, costUsd: number, classification: StoredCall['classification'], campaign: string | null = null) =>
+    insertStoredCall(p, { tenantId, leadId: ids[leadKey]!, campaignId: campaign, startedAt, outcome, seconds, costUsd, classification, localHour: new Date(startedAt).getUTCHours() === 0 ? 10 : 15 });
 
   beforeAll(async () => {
     p = await startPlatform('dashboard', { DASHBOARD_SERVICE_TIMEOUT_MS: '500', VAPI_WEBHOOK_SECRET: 'dashboard-test-secret-0123' }, { campaign: true, intelligence: true, notification: { timers: false }, listen: true });
@@ -81,7 +67,7 @@ describe('dashboard API', () => {
     // Tenant b: its own leads and calls, which tenant a must never count.
     for (const k of ['B1', 'B2', 'B3']) await insertLead(p.tenants.b, k, at(0, 0.01), 'website', 'to_call');
     for (const k of ['B1', 'B2']) await insertCall(p.tenants.b, k, at(0, 0.02), 'answered', 300, 1, 'qualified');
-    for (const t of [p.tenants.a, p.tenants.b]) await p.rpc.request(rebuildInsightsV1, { tenantId: t, actor: { type: 'system', id: 'test' }, correlationId: 'dash-test' }, {});
+    for (const t of [p.tenants.a, p.tenants.b]) await rebuildRollups(p, t);
 
     // Today's moves, made by a person through the API: two qualified, one to a human.
     const move = (key: string, status: string) => p.request({ method: 'PUT', url: `/api/v1/leads/${ids[key]}/status`, user: manager, body: { status, reason: 'Spoke to them on WhatsApp' } });

@@ -1,6 +1,6 @@
 /**
  * Drives the built console in Debian's Chromium against a running platform:
- * logs in, visits every page, opens a lead, and saves a screenshot of each view.
+ * logs in (landing on the dashboard), visits every page, opens a lead, and saves a screenshot of each view.
  *
  *   CONSOLE_URL=http://127.0.0.1:8080 CONSOLE_EMAIL=… CONSOLE_PASSWORD=… \
  *     node_modules/.bin/tsx frontend/console/e2e/console-smoke.ts [/tmp/console-shots]
@@ -28,6 +28,8 @@ export interface SmokeOptions {
    * that must then appear in the list without a reload (the live feed at work).
    */
   liveUpdate?: () => Promise<string>;
+  /** The same on the dashboard: a text that must then appear on it (in the activity list) without a reload. */
+  dashboardUpdate?: () => Promise<string>;
   log?: (line: string) => void;
 }
 
@@ -67,6 +69,20 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await page.getByLabel('Password', { exact: true }).fill(opts.password);
     await page.getByRole('button', { name: 'Log in' }).click();
 
+    // Logging in lands on the dashboard.
+    await page.waitForURL(/\/dashboard/);
+    await page.locator('section[aria-label="Key figures"] article').nth(11).waitFor({ timeout: 15_000 });
+    await settle(page);
+    await shot('02-dashboard');
+    await scrollContent(page, 'bottom');
+    await shot('02-dashboard-charts');
+    await scrollContent(page, 'top');
+    if (opts.dashboardUpdate) {
+      const expected = await opts.dashboardUpdate();
+      await page.locator('#h-activity + ul').getByText(expected).waitFor({ timeout: 15_000 });
+      log(`dashboard live update seen: ${expected}`);
+    }
+    await page.getByRole('link', { name: 'Leads', exact: true }).first().click();
     await page.waitForURL(/\/leads/);
     await page.locator('table[aria-label="Leads"] tr.row').first().waitFor({ timeout: 15_000 });
     await settle(page);
@@ -111,6 +127,11 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
       await page.locator('table[aria-label="Leads"] tr.row').first().waitFor({ timeout: 15_000 });
       await settle(page);
       await shot('09-leads-dark');
+      await page.goto(`${opts.baseUrl}/dashboard`, { waitUntil: 'networkidle' });
+      await settle(page);
+      await shot('09-dashboard-dark');
+      await scrollContent(page, 'bottom');
+      await shot('09-dashboard-dark-charts');
       await page.goto(`${opts.baseUrl}/insights`, { waitUntil: 'networkidle' });
       await settle(page);
       await shot('10-insights-dark');
@@ -122,6 +143,9 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await page.goto(`${opts.baseUrl}/leads`, { waitUntil: 'networkidle' });
     await settle(page);
     await shot('11-leads-tablet');
+    await page.goto(`${opts.baseUrl}/dashboard`, { waitUntil: 'networkidle' });
+    await settle(page);
+    await shot('12-dashboard-tablet');
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -130,6 +154,12 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
   } finally {
     await browser.close();
   }
+}
+
+/** Pages scroll inside the sidenav content, not the document: a full-page screenshot would not show more. */
+async function scrollContent(page: Page, to: 'top' | 'bottom'): Promise<void> {
+  await page.locator('mat-sidenav-content').evaluate((el, where) => el.scrollTo(0, where === 'top' ? 0 : el.scrollHeight), to);
+  await page.waitForTimeout(300);
 }
 
 /** Lets requests finish and animations end before a screenshot. */

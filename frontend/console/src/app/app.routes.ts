@@ -8,7 +8,8 @@ export const routes: Routes = [
     canMatch: [authenticatedGuard],
     loadComponent: () => import('./shell/shell'),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'leads' },
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      { path: 'dashboard', title: 'Dashboard · Soraaya', loadComponent: () => import('./features/dashboard/dashboard.page') },
       { path: 'leads', title: 'Leads · Soraaya', loadComponent: () => import('./features/leads/leads.page') },
       { path: 'notifications', title: 'Notifications · Soraaya', loadComponent: () => import('./features/notifications/notifications.page') },
       { path: 'campaigns', title: 'Campaigns · Soraaya', loadComponent: () => import('./features/campaigns/campaigns.page') },

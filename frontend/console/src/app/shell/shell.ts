@@ -43,6 +43,7 @@ export default class Shell {
   protected readonly compact = toSignal(inject(BreakpointObserver).observe('(max-width: 959px)').pipe(map((r) => r.matches)), { initialValue: false });
 
   protected readonly nav: NavItem[] = [
+    { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
     { path: '/leads', label: 'Leads', icon: 'groups' },
     { path: '/campaigns', label: 'Campaigns', icon: 'campaign' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },

@@ -7,6 +7,12 @@ import type {
   Activity,
   Campaign,
   CallTranscript,
+  DashboardActivity,
+  DashboardDateRange,
+  DashboardMetrics,
+  DashboardStatusDistribution,
+  DashboardTrends,
+  Kpi,
   Lead,
   LeadPriority,
   LeadStatus,
@@ -32,6 +38,7 @@ import type { z } from 'zod';
 type ResponseOf<E extends { response: z.ZodType }> = z.output<E['response']>;
 
 export type { Activity, Campaign, CallTranscript, Lead, LeadPriority, LeadStatus, Note, Notification, NotificationPriority, NotificationStatus, NotificationType };
+export type { DashboardActivity, DashboardDateRange, DashboardMetrics, DashboardStatusDistribution, DashboardTrends, Kpi };
 export type LeadPage = ResponseOf<typeof listLeadsV1>;
 export type LeadDetail = ResponseOf<typeof getLeadV1>;
 export type LeadCounts = ResponseOf<typeof leadCountsV1>;
