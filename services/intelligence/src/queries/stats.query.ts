@@ -7,42 +7,58 @@ type Bucket = 'period' | 'previousPeriod' | 'today' | 'yesterday';
 const BUCKETS: Bucket[] = ['period', 'previousPeriod', 'today', 'yesterday'];
 const EMPTY: CallFigures = { calls: 0, answered: 0, leadsCalled: 0, leadsAnswered: 0, answeredSeconds: 0, costUsd: 0, conversations: 0, qualified: 0, callingHours: 0 };
 
+/** Today, and the first days of the period and of the one before (UTC); $2 is the period's length in days. */
+const WINDOWS = `w as (select d.today, d.today - ($2::int - 1) as p_start, d.today - (2 * $2::int - 1) as prev_start
+                        from (select (now() at time zone 'UTC')::date as today) d)`;
+/** Each row once per bucket its day falls in (the period includes today and, mostly, yesterday). */
+const bucketsOf = (day: string) =>
+  `lateral (values ('period', ${day} >= w.p_start), ('previousPeriod', ${day} >= w.prev_start and ${day} < w.p_start),
+                   ('today', ${day} = w.today), ('yesterday', ${day} = w.today - 1)) b(bucket, inside)`;
+
 /**
  * The dashboard's call figures for the period, the one before, today and
- * yesterday (UTC days), in one pass over the calls of those days: each call is
- * counted in every bucket its day falls in. Distinct leads and hours need the
- * calls themselves; the by-hour chart comes from the hour rollup.
+ * yesterday (UTC days). Distinct leads and calling hours need the calls
+ * themselves (one pass over those days' calls: ~0.3 s for 200,000 calls in the
+ * 180 days a 90-day view covers); conversations and qualified come from the
+ * outcome rollup, and the by-hour chart from the hour rollup.
  */
 export async function callStats(ds: DataSource, tenantId: string, w: InsightWindow): Promise<ResponseOf<typeof intelCallStatsV1>> {
   const p = windowParams(tenantId, w);
   return withTenant(ds, tenantId, async (tx) => {
-    const rows: { bucket: Bucket; calls: number; answered: number; leads_called: number; leads_answered: number; answered_seconds: string; cost_usd: string; conversations: number; qualified: number; calling_hours: number }[] =
+    // The distinct counts sort in memory instead of spilling to disk (set local: this transaction only).
+    await tx.query(`select set_config('work_mem', '64MB', true)`);
+    const rows: { bucket: Bucket; calls: number; answered: number; leads_called: number; leads_answered: number; answered_seconds: string; cost_usd: string; calling_hours: number }[] =
       await tx.query(
-        `with w as (select d.today, d.today - ($2::int - 1) as p_start, d.today - (2 * $2::int - 1) as prev_start
-                      from (select (now() at time zone 'UTC')::date as today) d),
-              c as (select t.lead_id, t.call_outcome = 'answered' as answered, t.duration_seconds, t.cost_usd, a.call_id is not null as analysed,
-                            coalesce(a.outcome = 'qualified', false) as qualified, date_trunc('hour', t.started_at) as hour_slot, (t.started_at at time zone 'UTC')::date as day
-                       from intel.transcripts t left join intel.analyses a on a.call_id = t.call_id, w
-                      where t.tenant_id = $1 and ($3::uuid is null or t.campaign_id = $3)
-                        and t.started_at >= (least(w.prev_start, w.today - 1)::timestamp at time zone 'UTC'))
+        `with ${WINDOWS},
+              c as (select t.lead_id, t.call_outcome = 'answered' as answered, t.duration_seconds, t.cost_usd,
+                           date_trunc('hour', t.started_at) as hour_slot, (t.started_at at time zone 'UTC')::date as day
+                      from intel.transcripts t, w
+                     where t.tenant_id = $1 and ($3::uuid is null or t.campaign_id = $3)
+                       and t.started_at >= (least(w.prev_start, w.today - 1)::timestamp at time zone 'UTC'))
          select b.bucket, count(*)::int as calls, count(*) filter (where c.answered)::int as answered,
                 count(distinct c.lead_id)::int as leads_called, count(distinct c.lead_id) filter (where c.answered)::int as leads_answered,
                 coalesce(sum(c.duration_seconds) filter (where c.answered), 0) as answered_seconds, coalesce(sum(c.cost_usd), 0) as cost_usd,
-                count(*) filter (where c.analysed)::int as conversations, count(*) filter (where c.qualified)::int as qualified,
                 count(distinct c.hour_slot)::int as calling_hours
-           from c, w, lateral (values ('period', c.day >= w.p_start), ('previousPeriod', c.day >= w.prev_start and c.day < w.p_start),
-                                      ('today', c.day = w.today), ('yesterday', c.day = w.today - 1)) b(bucket, inside)
-          where b.inside
-          group by b.bucket`,
+           from c, w, ${bucketsOf('c.day')}
+          where b.inside group by b.bucket`,
         p,
       );
+    const analysed: { bucket: Bucket; conversations: number; qualified: number }[] = await tx.query(
+      `with ${WINDOWS}
+       select b.bucket, sum(o.analysed)::int as conversations, sum(o.qualified)::int as qualified
+         from intel.rollup_outcomes o, w, ${bucketsOf('o.day')}
+        where o.tenant_id = $1 and ($3::uuid is null or o.campaign_key = $3) and o.day >= least(w.prev_start, w.today - 1) and b.inside
+        group by b.bucket`,
+      p,
+    );
     const byHour: { hour: number; calls: number; answered: number }[] = await tx.query(
       `select local_hour as hour, sum(calls)::int as calls, sum(answered)::int as answered from intel.rollup_hours where ${ROLLUP_WINDOW} group by 1 order by 1`,
       p,
     );
     const figures = (bucket: Bucket): CallFigures => {
       const r = rows.find((x) => x.bucket === bucket);
-      if (!r) return { ...EMPTY };
+      const a = analysed.find((x) => x.bucket === bucket);
+      if (!r) return { ...EMPTY, conversations: a?.conversations ?? 0, qualified: a?.qualified ?? 0 };
       return {
         calls: r.calls,
         answered: r.answered,
@@ -50,8 +66,8 @@ export async function callStats(ds: DataSource, tenantId: string, w: InsightWind
         leadsAnswered: r.leads_answered,
         answeredSeconds: Number(r.answered_seconds),
         costUsd: Number(r.cost_usd),
-        conversations: r.conversations,
-        qualified: r.qualified,
+        conversations: a?.conversations ?? 0,
+        qualified: a?.qualified ?? 0,
         callingHours: r.calling_hours,
       };
     };
