@@ -24,7 +24,8 @@ export const analysisInputSchema = z.object({
 export type AnalysisInput = z.infer<typeof analysisInputSchema>;
 
 export const OBJECTION_CATEGORIES = ['price', 'location', 'timing', 'trust', 'already_bought', 'not_decision_maker', 'other'] as const;
-export const HUMAN_NEEDS = ['asked_for_human', 'complaint', 'site_visit_family', 'legal_question'] as const;
+/** Why a person must step in; `emergency` (a crisis on the lead's side) and `price_negotiation` (bargaining the agent may not do) added after the third held-out set showed them. */
+export const HUMAN_NEEDS = ['asked_for_human', 'complaint', 'site_visit_family', 'legal_question', 'price_negotiation', 'emergency'] as const;
 export const INTEREST_LEVELS = ['high', 'medium', 'low', 'none'] as const;
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export const sentimentSchema = z.enum(SENTIMENTS);

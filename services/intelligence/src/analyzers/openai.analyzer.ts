@@ -23,7 +23,7 @@ Fill every field from what the LEAD (role "user") said; prices the agent quotes 
 - budgetInr in rupees (1 lakh = 100000, 1 crore = 10000000); a single figure has min = max; "up to X" has min null; the last budget stated wins; foreign currency only gives null.
 - timeline: immediate (now / within weeks), 3_months, 6_months, 1_year (7+ months); null when not said.
 - callbackAt: the time the lead asked to be called back, resolved from callStartedAt in the lead's time zone (ISO 8601 with that zone's offset); "at 6" without am/pm means 18:00.
-- humanNeeded: asked_for_human, complaint, site_visit_family (visit with family to be arranged by a person) or legal_question (RERA, title, stamp duty...).
+- humanNeeded: asked_for_human, complaint, site_visit_family (visit with family to be arranged by a person), legal_question (RERA, title, stamp duty...), price_negotiation (bargaining, discounts, a counter-offer) or emergency (a medical or family crisis on the lead's side).
 - outcome precedence: no_conversation (voicemail/no answer/nothing said) > not_interested > human_input_needed > callback_requested (a specific time) > qualified (interested, budget and timeline stated, every campaign criterion met) > follow_up.
 - score 0-100 against the campaign criteria, with reasons.`;
 

@@ -14,6 +14,8 @@ const HUMAN_ACTIONS: Record<HumanNeed, string> = {
   complaint: 'Escalate the complaint to a senior manager and call the lead',
   site_visit_family: 'Arrange a site visit for the family',
   legal_question: 'Have the legal team answer the lead’s legal/title questions',
+  price_negotiation: 'Have a sales manager who can agree a price call the lead',
+  emergency: 'Pause calls: the lead has an emergency; check in with care later',
 };
 /** What the assistant promised to do ("I'll send you…", "main bhej deta hoon"). */
 const PROMISE =

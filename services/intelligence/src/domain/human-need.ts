@@ -1,7 +1,7 @@
 import type { TranscriptTurn } from '@soraaya/contracts';
 import { norm, userTurns } from './transcript-view';
 
-export type HumanNeed = 'asked_for_human' | 'complaint' | 'site_visit_family' | 'legal_question';
+export type HumanNeed = 'asked_for_human' | 'complaint' | 'site_visit_family' | 'legal_question' | 'price_negotiation' | 'emergency';
 
 const ASKED_FOR_HUMAN = [
   /\breal person\b/,
@@ -48,6 +48,16 @@ const LEGAL = [
   /\bsale deed\b|\bagreement for sale\b|\bregistration (?:charges|process)\b/,
   /\b(?:completion|commencement) certificate\b|\bconveyance deed\b|\b(?:title|mother) deed\b/,
 ];
+/** A crisis on the lead's side: nobody should sell to them now. */
+const EMERGENCY =
+  /\b(?:emergency|ambulance|icu|accident|heart attack|stroke|passed away|funeral|cremation|critical condition)\b|\b(?:admitted|rushed) (?:to |in(?:to)? )?(?:the )?hospital\b|\bhospital mein (?:admit|bharti|bhartee)\b/;
+/** Bargaining the agent may not do: a discount, a better or final price, a counter-offer. */
+const NEGOTIATE =
+  /\b(?:discount|negotiat\w*|best price|final price|better price|last price|lowest price|bring (?:it|the price|that) down|come down (?:on|to)|counter[- ]?offer|reduce the price|(?:rate|price|daam|keemat) (?:thoda )?kam|kam (?:karo|kar do|kar dijiye|karenge|ho sakta)|(?:can|will) you do (?:it )?(?:at|for) \d)/;
+/** A counter-offer against the quoted price ("I can do eleven crore, all inclusive. Not a rupee more."). */
+const COUNTER_OFFER =
+  /\bnot a (?:single )?(?:rupee|paisa) more\b|\b(?:won'?t|will not) pay (?:\w+ ){0,4}(?:crores?|cr|lakhs?)\b|\bi can do (?:\w+ ){1,4}(?:crores?|cr|lakhs?)\b[^.]{0,40}\b(?:all[- ]inclusive|all[- ]in|i sign|i close)\b/;
+
 /** Short legal terms (OC, khata, GST, NOC) count only in a plain question. */
 const LEGAL_TERM =
   /\boc\b|\b(?:a|b|e)[- ]?khata\b|\bkhata\b|\bpatta\b|\bmutation\b|\bgst\b|\bfreehold\b|\bleasehold\b|\bnoc\b|\bsanctioned plan\b|\bapproved (?:building )?plan\b/;
@@ -61,13 +71,14 @@ const ARRANGE =
   /\b(?:arrange|organi[sz]e|coordinate|(?:someone|somebody) (?:from your (?:side|office|team)|to)|set (?:it )?up|wheelchair|stick|walker|stairs|elderly|pick(?: |-)?up|book (?:a |the )?(?:slot|visit)|be there to (?:show|receive|meet))\b/;
 
 /**
- * Why a person must step in, by precedence: a grievance with a call for someone senior is a
- * complaint; then a legal or title question; then a family site visit to arrange; then a plain
- * request for a human.
+ * Why a person must step in, by precedence: an emergency on the lead's side; a grievance with a call for someone senior is a
+ * complaint; then a legal or title question; then a family site visit to arrange; then
+ * bargaining over the price; then a plain request for a human.
  */
 export function extractHumanNeed(turns: readonly TranscriptTurn[]): HumanNeed | null {
   const users = userTurns(turns).map((t) => norm(t.text));
   const all = users.join(' \n ');
+  if (EMERGENCY.test(all)) return 'emergency';
   const grievance = GRIEVANCE.some((p) => p.test(all));
   if ((grievance && ESCALATE.test(all)) || /\bi have a complaint\b|\bcomplaint (?:karni|register|darj)\b/.test(all)) return 'complaint';
   if (users.some((u) => (LEGAL.some((p) => p.test(u)) && QUESTIONISH.test(u)) || (LEGAL_TERM.test(u) && PLAIN_QUESTION.test(u)))) {
@@ -76,6 +87,7 @@ export function extractHumanNeed(turns: readonly TranscriptTurn[]): HumanNeed | 
   // The visit and the family often come in neighbouring turns ("we want to see the sample flat" … "the whole family will come").
   const familyToArrange = users.some((u) => FAMILY.test(u) && (ARRANGE.test(u) || /\b(?:whole|entire|poori) family\b/.test(u)));
   if (VISIT.test(all) && familyToArrange) return 'site_visit_family';
+  if (users.some((u) => NEGOTIATE.test(u) || COUNTER_OFFER.test(u))) return 'price_negotiation';
   if (ASKED_FOR_HUMAN.some((p) => p.test(all))) return 'asked_for_human';
   return null;
 }

@@ -51,3 +51,19 @@ describe('extractHumanNeed: more ways to ask', () => {
     expect(extractHumanNeed(script('A: Hello', ...lines))).toBe(expected);
   });
 });
+
+describe('extractHumanNeed: emergencies and bargaining', () => {
+  it.each([
+    ['Haan, ambulance bula rahi hoon. Kisi insaan ko bolo mujhe call kare.', 'emergency'],
+    ['My father was rushed to hospital this morning, I cannot talk.', 'emergency'],
+    // A doctor at work is not an emergency.
+    ["Now is fine, I've just finished at the hospital. We want a villa in Kochi.", null],
+    ['Too much. I can do eleven crore, all inclusive. Not a rupee more. Put me on to someone who can decide.', 'price_negotiation'],
+    ['Is there any discount for a full cash payment?', 'price_negotiation'],
+    ['Rate thoda kam karo toh baat banegi.', 'price_negotiation'],
+    // A budget answer is not a counter-offer.
+    ['I can do five crore, maybe five and a half.', null],
+  ])('"%s" → %s', (text, expected) => {
+    expect(extractHumanNeed(script('A: Hi', text))).toBe(expected);
+  });
+});

@@ -34,6 +34,8 @@ const HUMAN_TYPE: Record<NonNullable<CallAnalysis['humanNeeded']>, { type: Notif
   site_visit_family: { type: 'human_intervention', why: 'wants a site visit with family', action: 'Arrange the site visit' },
   legal_question: { type: 'human_intervention', why: 'asked a legal question the AI must not answer', action: 'Answer the legal question (RERA, title, stamp duty)' },
   complaint: { type: 'escalated_call', why: 'complained during the call', action: 'Call the lead and address the complaint' },
+  price_negotiation: { type: 'human_intervention', why: 'wants to negotiate the price', action: 'Have someone who can agree a price call the lead' },
+  emergency: { type: 'escalated_call', why: 'has an emergency on their side', action: 'Pause calls to this lead and check in with care later' },
 };
 
 /**
