@@ -1,5 +1,5 @@
 import { fillScript } from '@soraaya/contracts';
-import { uuid7, type Logger } from '@soraaya/service-kit';
+import { untraced, uuid7, type Logger } from '@soraaya/service-kit';
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildConversation, pickScenario, seededRandom, transcriptText, type Random } from '../domain/conversation';
@@ -50,7 +50,11 @@ export class SimulatorProvider implements TelephonyProvider {
 
   async placeCall(req: PlaceCallRequest): Promise<{ providerCallId: string }> {
     const providerCallId = `sim-${uuid7()}`;
-    void this.play(providerCallId, req).catch((err: unknown) => this.logger.error({ err, callId: req.callId }, 'simulated call failed to report'));
+    // Detached from the dial's trace: like VAPI's, the simulator's webhooks start traces of their own at
+    // the gateway (outgoing fetches made inside a span now carry its traceparent).
+    void untraced(() => this.play(providerCallId, req)).catch((err: unknown) =>
+      this.logger.error({ err, callId: req.callId }, 'simulated call failed to report'),
+    );
     return { providerCallId };
   }
 
