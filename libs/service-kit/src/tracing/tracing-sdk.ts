@@ -11,6 +11,7 @@ import {
   TracerProvider,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace';
+import { HttpClientSpanProcessor, enableHttpClientSpans } from './http-client-spans';
 
 export interface TracingSdkOptions {
   /** `service.name` of the process's resource. Spans also carry `soraaya.service`, which is what tells services apart in one process. */
@@ -33,7 +34,8 @@ let installed: { sdk: TracingSdk; users: number } | null = null;
 /**
  * Installs the OpenTelemetry SDK for the whole process: an AsyncLocalStorage
  * context manager (the active span follows awaits), the W3C trace-context
- * propagator and a tracer provider. Replaces one installed earlier.
+ * propagator, a tracer provider and client spans for outgoing HTTP (fetch and
+ * node:http, see http-client-spans.ts). Replaces one installed earlier.
  */
 export function installTracingSdk(opts: TracingSdkOptions): TracingSdk {
   if (installed) void installed.sdk.shutdown();
@@ -43,17 +45,27 @@ export function installTracingSdk(opts: TracingSdkOptions): TracingSdk {
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': opts.serviceName, 'service.namespace': 'soraaya' }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(opts.sampleRatio ?? 1) }),
-    spanProcessors: [opts.processor === 'simple' ? new SimpleSpanProcessor({ exporter: opts.exporter }) : new BatchSpanProcessor({ exporter: opts.exporter })],
+    spanProcessors: [
+      new HttpClientSpanProcessor(),
+      opts.processor === 'simple'
+        ? new SimpleSpanProcessor({ exporter: opts.exporter })
+        : new BatchSpanProcessor({ exporter: opts.exporter }),
+    ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
+  const disableHttpClientSpans = enableHttpClientSpans(provider);
   const sdk: TracingSdk = {
     provider,
     async shutdown() {
       if (installed?.sdk !== sdk) return;
       installed = null;
+      // Before the first await: an SDK installed meanwhile re-enables the same instrumentations.
+      disableHttpClientSpans();
       await provider.shutdown().catch(() => undefined);
+      // Unless an SDK replaced this one meanwhile (it set the globals anew).
+      if (installed) return;
       trace.disable();
       context.disable();
       propagation.disable();
