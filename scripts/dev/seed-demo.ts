@@ -1,5 +1,6 @@
 import {
   assignCampaignLeadsV1,
+  callingPolicySchema,
   campaignActionV1,
   createCampaignV1,
   createLeadV1,
@@ -61,6 +62,9 @@ async function seedCampaign(rpc: RpcClient, meta: RequestMeta): Promise<string> 
       ],
       propertyIds: properties.filter((p) => p.location.endsWith('Mumbai')).slice(0, 6).map((p) => p.id),
       qualificationCriteria: { budgetMinInr: 50_000_000, purchaseTimelines: ['immediate', '3_months', '6_months'], propertyTypes: ['apartment', 'penthouse', 'villa'], locations: ['Mumbai'] },
+      // Every day, so a demo started on a Sunday shows calls too (the product's default leaves Sunday out);
+      // the hours stay inside the legal window on each lead's clock.
+      callingPolicy: callingPolicySchema.parse({ days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] }),
     });
     await rpc.request(assignCampaignLeadsV1, meta, { id: campaign.id, filters: { search: 'mumbai', statuses: ['to_call', 'follow_up', 'callback_requested'] } }, { timeoutMs: 60_000 });
     campaign = await rpc.request(campaignActionV1, meta, { id: campaign.id, action: 'start' });
