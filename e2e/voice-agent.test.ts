@@ -74,14 +74,18 @@ describe('the voice agent: inbound assistants and tools', () => {
     });
   });
 
+  let inboundCampaign: { id: string; name: string };
+  let inboundPersona: { id: string };
+  let caller: { id: string; phoneE164: string; status: string };
+
   describe('assistant-request (someone rings one of our numbers)', () => {
     let campaign: { id: string; name: string };
     let persona: { id: string };
-    let caller: { id: string; phoneE164: string };
 
     beforeAll(async () => {
       ({ campaign, persona } = await campaignWithLeads(p, admin, 'Inbound', 1, {}, 20_000, zone));
       caller = (await api(admin, 'GET', `/api/v1/leads?search=${encodeURIComponent('inbound lead')}`)).json().items[0];
+      [inboundCampaign, inboundPersona] = [campaign, persona];
     });
 
     it('answers a known caller with their campaign’s persona, greeting them by name, with tools and our metadata', async () => {
@@ -196,6 +200,45 @@ describe('the voice agent: inbound assistants and tools', () => {
       expect(results[0]!.result).toMatch(/^Done: this number is on our do-not-call list/);
       const check = (await api(admin, 'GET', `/api/v1/dnc/check?phone=${encodeURIComponent(phone)}`)).json();
       expect(check).toMatchObject({ blocked: true, entry: { reason: 'Asked on a call: Bought elsewhere', addedBy: 'voice-agent' } });
+    });
+
+    it('records an inbound call from its assistant’s metadata, once, and announces its end for intelligence', async () => {
+      const metadata = { tenantId: admin.tenantId, direction: 'inbound', personaId: inboundPersona.id, leadId: caller.id, campaignId: inboundCampaign.id };
+      const inbound = { id: 'vapi-inbound-call-9', type: 'inboundPhoneCall', customer: { number: caller.phoneE164 } };
+      const before = (await api(admin, 'GET', `/api/v1/leads/${caller.id}`)).json().lead.status;
+      await webhook({ type: 'status-update', status: 'in-progress', call: inbound, assistant: { metadata } });
+      await webhook({ type: 'status-update', status: 'in-progress', call: inbound, assistant: { metadata } }); // a retry or a second message: still one call
+      await webhook({
+        type: 'end-of-call-report',
+        endedReason: 'customer-ended-call',
+        durationSeconds: 64,
+        cost: 0.07,
+        call: inbound,
+        assistant: { metadata },
+        artifact: { transcript: 'AI: Hello Inbound, thank you for calling.\nUser: I missed your call. Budget is 6 crore, we want to buy by March.' },
+        analysis: {},
+      });
+      const row = await until(async () => {
+        const rows = await p.gateway.runtime.ds.query(`select * from dialer.calls where provider_call_id = 'vapi-inbound-call-9'`);
+        return rows.length === 1 && rows[0].state === 'ended' ? rows[0] : null;
+      });
+      expect(row).toMatchObject({ direction: 'inbound', attempt: 0, lead_id: caller.id, campaign_id: inboundCampaign.id, persona_id: inboundPersona.id, outcome: 'completed' });
+      expect(row.transcript).toContain('Budget is 6 crore');
+      const calls = (await api(admin, 'GET', `/api/v1/calls?leadId=${caller.id}`)).json().items;
+      expect(calls).toEqual([expect.objectContaining({ direction: 'inbound', attempt: 0, state: 'ended' })]);
+      // calls.ended carries it to intelligence, marked inbound; the lead's status is left to the analysis.
+      const jsm = await p.nc.jetstreamManager();
+      const ended = await until(async () => {
+        const m = await jsm.streams.getMessage(p.topology.stream('CALLS'), { last_by_subj: p.topology.subject('calls.ended.v1') }).catch(() => null);
+        const envelope = m ? JSON.parse(new TextDecoder().decode(m.data)) : null;
+        return envelope?.data.callId === row.id ? envelope : null;
+      });
+      expect(ended.data).toMatchObject({ direction: 'inbound', attempt: 0, outcome: 'answered', leadId: caller.id });
+      expect((await api(admin, 'GET', `/api/v1/leads/${caller.id}`)).json().lead.status).toBe(before);
+      // Not a dial of the campaign: its performance counts no connection.
+      await until(async () => (await p.gateway.runtime.ds.query(`select 1 from campaign.inbox where consumer = 'campaign-perf-call-ended' and event_id = $1`, [ended.id])).length > 0);
+      const perf = (await api(admin, 'GET', `/api/v1/campaigns/${inboundCampaign.id}/performance`)).json();
+      expect(perf.totals).toMatchObject({ dialed: 0, connected: 0 });
     });
 
     it('does not answer for a call without our metadata, and never for another tenant’s lead', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
 import { transcriptTurnSchema } from '../intel/analysis.model';
+import { CALL_DIRECTIONS } from './call.model';
 
 export const CALL_OUTCOMES = ['answered', 'no_answer', 'busy', 'voicemail', 'failed'] as const;
 
@@ -15,7 +16,9 @@ export const callEndedV1 = defineEvent({
     leadId: z.uuid(),
     campaignId: z.uuid().nullable(),
     personaId: z.uuid().nullable(),
-    attempt: z.number().int().positive(),
+    /** 0 for an inbound call (the lead rang us); its outcome and transcript count, but it is no dial of a campaign. */
+    attempt: z.number().int().nonnegative(),
+    direction: z.enum(CALL_DIRECTIONS).default('outbound'),
     outcome: z.enum(CALL_OUTCOMES),
     /** The provider's reason, kept verbatim (VAPI endedReason, Twilio status). */
     endedReason: z.string().nullable(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 export const CALL_STATES = ['queued', 'dialing', 'ringing', 'in_progress', 'ended'] as const;
+/** Dialled by us, or a lead calling one of our lines (answered through VAPI's assistant-request). */
+export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
 export const CALL_END_OUTCOMES = ['completed', 'no_answer', 'busy', 'voicemail', 'failed', 'canceled'] as const;
 
 export const callSchema = z.object({
@@ -8,7 +10,9 @@ export const callSchema = z.object({
   tenantId: z.uuid(),
   campaignId: z.uuid().nullable(),
   leadId: z.uuid(),
-  attempt: z.number().int().positive(),
+  /** 1, 2, ... for our dials; 0 for an inbound call, which is no attempt. */
+  attempt: z.number().int().nonnegative(),
+  direction: z.enum(CALL_DIRECTIONS).default('outbound'),
   personaId: z.uuid().nullable(),
   provider: z.string(),
   providerCallId: z.string().nullable(),

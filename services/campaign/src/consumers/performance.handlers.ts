@@ -64,6 +64,8 @@ export function performanceConsumers(ds: DataSource): ConsumerSpec[] {
       );
     }),
     readModelConsumer(ds, callEndedV1, 'campaign-perf-call-ended', async (tx, e) => {
+      // A lead ringing us is no dial of the campaign: its analysis still counts (below), its connection does not.
+      if (e.data.direction === 'inbound') return;
       const answered = e.data.outcome === 'answered';
       await bump(tx, e.tenantId, e.data.campaignId!, e.data.personaId, { connected: answered ? 1 : 0 }, { duration: answered ? e.data.durationSeconds : 0, cost: e.data.costUsd });
       await tx.query(

@@ -77,7 +77,10 @@ export async function observeCall(deps: LifecycleDeps, tenantId: string, callId:
   });
   if (!result) return null;
   const row = result.row;
-  if (result.ended) {
+  if (row.direction === 'inbound') {
+    // The lead rang us: no slot was taken, no queue waits on it, and intelligence decides the lead's status.
+    if (result.ended) deps.metrics?.calls.inc({ provider: row.provider, outcome: row.outcome ?? 'failed' });
+  } else if (result.ended) {
     deps.metrics?.calls.inc({ provider: row.provider, outcome: row.outcome ?? 'failed' });
     if (row.campaign_id) await deps.slots.release(row.id, row.tenant_id, row.campaign_id);
     deps.onSlotFreed(row.campaign_id ?? undefined);
@@ -103,6 +106,7 @@ function endedItem(row: CallRow): OutboxItem {
       campaignId: row.campaign_id,
       personaId: row.persona_id,
       attempt: row.attempt,
+      direction: row.direction,
       outcome,
       endedReason: row.ended_reason,
       durationSeconds: Number(row.duration_seconds ?? 0),
@@ -122,7 +126,7 @@ async function finishAttempt(tx: EntityManager, deps: LifecycleDeps, row: CallRo
   // A completed call's transcript comes in the end-of-call report; announce the end when it has it,
   // or at once for calls that never had a conversation.
   if (row.outcome !== 'completed' || row.transcript) events.push(endedItem(row));
-  if (!row.campaign_id) return null;
+  if (!row.campaign_id || row.direction === 'inbound') return null;
   const campaigns: DialerCampaign[] = await tx.query(`select * from dialer.campaigns where id = $1`, [row.campaign_id]);
   const campaign = campaigns[0] ?? null;
   const after = campaign ? afterCall(row.outcome ?? 'failed', row.attempt, campaign.policy, deps.minGapMinutes, row.ended_at ?? new Date()) : null;

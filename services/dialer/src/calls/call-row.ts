@@ -8,6 +8,7 @@ export interface CallRow {
   campaign_id: string | null;
   lead_id: string;
   attempt: number;
+  direction: 'outbound' | 'inbound';
   persona_id: string | null;
   provider: string;
   provider_call_id: string | null;
@@ -35,6 +36,7 @@ export function rowToCall(r: CallRow): Call {
     campaignId: r.campaign_id,
     leadId: r.lead_id,
     attempt: r.attempt,
+    direction: r.direction,
     personaId: r.persona_id,
     provider: r.provider,
     providerCallId: r.provider_call_id,

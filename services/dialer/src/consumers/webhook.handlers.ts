@@ -1,5 +1,5 @@
 import { webhookDeliveryV1, type WebhookDelivery } from '@soraaya/contracts';
-import { PoisonMessageError, type ConsumedMessage, type ConsumerSpec } from '@soraaya/service-kit';
+import { PoisonMessageError, uuid7, withTenant, type ConsumedMessage, type ConsumerSpec } from '@soraaya/service-kit';
 import type { DataSource } from 'typeorm';
 import { observeCall, type LifecycleDeps } from '../calls/call-lifecycle';
 import { observeTwilio, outcomeFromVapiReason, stateFromVapiStatus, type ProviderObservation } from '../domain/call-state.machine';
@@ -46,6 +46,35 @@ export function observeVapi(message: Record<string, unknown>, answered: boolean)
 }
 
 const ANSWERED_IN_REPLY = new Set(['assistant-request', 'tool-calls']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A lead ringing one of our lines: the assistant the campaign service gave VAPI
+ * carries `direction: inbound` with the tenant, lead, campaign and persona in
+ * its metadata, and every later message of the call repeats it. The first such
+ * message (other than the questions answered in the reply) opens the call's
+ * record, once, whichever delivery gets here first. A caller who is not a lead
+ * has no lead id: nothing to record it against.
+ */
+async function startInboundCall(ds: DataSource, d: WebhookDelivery): Promise<{ id: string; tenant_id: string; answered: boolean } | undefined> {
+  if (ANSWERED_IN_REPLY.has(d.type) || !d.providerCallId) return undefined;
+  const message = (d.body as { message?: { assistant?: { metadata?: Record<string, unknown> }; call?: { assistant?: { metadata?: Record<string, unknown> } } } }).message;
+  const md = message?.assistant?.metadata ?? message?.call?.assistant?.metadata ?? {};
+  const id = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : null);
+  const tenantId = id(md.tenantId);
+  const leadId = id(md.leadId);
+  if (md.direction !== 'inbound' || !tenantId || !leadId || (d.tenantId && d.tenantId !== tenantId)) return undefined;
+  const rows: { id: string; tenant_id: string; answered: boolean }[] = await withTenant(ds, tenantId, async (tx) => {
+    await tx.query(
+      `insert into dialer.calls (id, tenant_id, campaign_id, lead_id, attempt, direction, persona_id, provider, provider_call_id, state, started_at)
+       values ($1, $2, $3, $4, 0, 'inbound', $5, 'vapi', $6, 'in_progress', now())
+       on conflict (provider, provider_call_id) where provider_call_id is not null do nothing`,
+      [uuid7(), tenantId, id(md.campaignId), leadId, id(md.personaId), d.providerCallId],
+    );
+    return tx.query(`select id, tenant_id, answered from dialer.calls where provider = 'vapi' and provider_call_id = $1`, [d.providerCallId]);
+  });
+  return rows[0];
+}
 
 /**
  * Provider webhooks (stored by the gateway on WEBHOOKS) applied to calls. Each
@@ -58,7 +87,7 @@ export function webhookConsumers(ds: DataSource, lifecycle: LifecycleDeps): Cons
     const found: { id: string; tenant_id: string; answered: boolean }[] = d.callId
       ? await ds.query(`select id, tenant_id, answered from dialer.calls where id = $1`, [/^[0-9a-f-]{36}$/.test(d.callId) ? d.callId : '00000000-0000-0000-0000-000000000000'])
       : await ds.query(`select id, tenant_id, answered from dialer.calls where provider = $1 and provider_call_id = $2`, [d.provider === 'twilio' ? 'twilio' : 'vapi', d.providerCallId]);
-    const call = found[0];
+    const call = found[0] ?? (d.provider === 'vapi' ? await startInboundCall(ds, d) : undefined);
     const fresh: unknown[] = await ds.query(
       `insert into dialer.provider_events (id, call_id, provider, type, received_at, payload) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing returning id`,
       [d.id, call?.id ?? null, d.provider, d.type, d.receivedAt, JSON.stringify(d.body)],
