@@ -144,6 +144,19 @@ describe('gateway REST API over the lead service', () => {
     expect(page1.items).toHaveLength(3);
     const page2 = (await p.request({ method: 'GET', url: `/api/v1/leads?status=to_call,follow_up&sort=contactPerson:asc&limit=3&cursor=${page1.nextCursor}`, user: admin })).json();
     expect(page2.items[0].contactPerson >= page1.items[2].contactPerson).toBe(true);
+    // The ids of everything a filter matches, a page at a time: what the console's "select all matching" acts on.
+    const all = (await p.request({ method: 'GET', url: '/api/v1/leads?status=to_call,follow_up&limit=200', user: admin })).json();
+    const ids: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const res = await p.request({ method: 'GET', url: `/api/v1/leads/ids?status=to_call,follow_up&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, user: admin });
+      expect(res.statusCode).toBe(200);
+      const idsPage: { ids: string[]; nextCursor: string | null } = res.json();
+      ids.push(...idsPage.ids);
+      cursor = idsPage.nextCursor;
+    }
+    expect(ids.sort()).toEqual(all.items.map((l: { id: string }) => l.id).sort());
+    expect((await p.request({ method: 'GET', url: '/api/v1/leads/ids?search=ab', user: admin })).statusCode).toBe(400);
     const counts = (await p.request({ method: 'GET', url: '/api/v1/leads/counts', user: admin })).json();
     expect(counts.total).toBeGreaterThan(0);
     expect((await p.request({ method: 'POST', url: '/api/v1/dnc', user: admin, body: { phone: '98200 12345', reason: 'asked' } })).statusCode).toBe(201);

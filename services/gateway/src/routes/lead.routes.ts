@@ -9,6 +9,7 @@ import {
   deleteLeadV1,
   getLeadV1,
   leadCountsV1,
+  leadIdsPageV1,
   leadSchema,
   leadWritableSchema,
   listLeadsV1,
@@ -99,6 +100,20 @@ export function registerLeadRoutes(api: ApiRoutes, rpc: RpcClient): void {
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
       return reply.type('application/json').send(json);
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/api/v1/leads/ids',
+    summary: 'Ids of the leads matching the filters, a page at a time (the console\'s "select all matching")',
+    tag: 'leads',
+    access: 'leads:read',
+    query: z.object({ ...leadFilterQuery, limit: q.int().optional(), cursor: z.string().optional() }).strict(),
+    response: leadIdsPageV1.response,
+    handler: ({ query, auth, meta }) => {
+      const { limit, cursor, ...filters } = query;
+      return rpc.request(leadIdsPageV1, meta, { filters: scopeFilters(auth, filtersFromQuery(filters)), ...(limit !== undefined ? { pageSize: limit } : {}), ...(cursor ? { cursor } : {}) });
     },
   });
 
