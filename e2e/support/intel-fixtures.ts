@@ -6,6 +6,11 @@ export interface StoredCall {
   tenantId: string;
   leadId: string;
   campaignId?: string | null;
+  personaId?: string | null;
+  /** The lead's source as stored with the call (the performance report groups by it). */
+  leadSource?: string | null;
+  /** 0 for an inbound call; 1 (the default) and up for dials. */
+  attempt?: number;
   startedAt: string;
   outcome: 'answered' | 'no_answer' | 'busy' | 'voicemail' | 'failed';
   seconds: number;
@@ -26,16 +31,16 @@ export async function insertStoredCall(p: TestPlatform, c: StoredCall): Promise<
   const ds = p.gateway.runtime.ds;
   const endedAt = new Date(Date.parse(c.startedAt) + c.seconds * 1000).toISOString();
   await ds.query(
-    `insert into intel.transcripts (call_id, tenant_id, lead_id, campaign_id, attempt, call_outcome, duration_seconds, cost_usd, lead_time_zone, local_hour, local_dow, started_at, ended_at)
-     values ($1, $2, $3, $4, 1, $5, $6, $7, 'Asia/Kolkata', $8, extract(dow from $9::timestamptz), $9, $10)`,
-    [callId, c.tenantId, c.leadId, c.campaignId ?? null, c.outcome, c.seconds, c.costUsd, c.localHour, c.startedAt, endedAt],
+    `insert into intel.transcripts (call_id, tenant_id, lead_id, campaign_id, persona_id, lead_source, attempt, call_outcome, duration_seconds, cost_usd, lead_time_zone, local_hour, local_dow, started_at, ended_at)
+     values ($1, $2, $3, $4, $11, $12, $13, $5, $6, $7, 'Asia/Kolkata', $8, extract(dow from $9::timestamptz), $9, $10)`,
+    [callId, c.tenantId, c.leadId, c.campaignId ?? null, c.outcome, c.seconds, c.costUsd, c.localHour, c.startedAt, endedAt, c.personaId ?? null, c.leadSource ?? null, c.attempt ?? 1],
   );
   if (c.classification) {
     const result = { outcome: c.classification, sentiment: 'positive', score: 70, objections: [], locations: [], amenities: [], budgetInr: null, timeline: null, financing: null, propertyType: null };
     await ds.query(
-      `insert into intel.analyses (call_id, tenant_id, lead_id, campaign_id, analyzer, outcome, score, sentiment, interest_level, result, call_started_at, duration_seconds)
-       values ($1, $2, $3, $4, 'offline', $5, 70, 'positive', 'high', $6, $7, $8)`,
-      [callId, c.tenantId, c.leadId, c.campaignId ?? null, c.classification, JSON.stringify(result), c.startedAt, c.seconds],
+      `insert into intel.analyses (call_id, tenant_id, lead_id, campaign_id, persona_id, analyzer, outcome, score, sentiment, interest_level, result, call_started_at, duration_seconds)
+       values ($1, $2, $3, $4, $9, 'offline', $5, 70, 'positive', 'high', $6, $7, $8)`,
+      [callId, c.tenantId, c.leadId, c.campaignId ?? null, c.classification, JSON.stringify(result), c.startedAt, c.seconds, c.personaId ?? null],
     );
   }
   return callId;

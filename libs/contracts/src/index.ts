@@ -8,3 +8,4 @@ export * from './calls';
 export * from './intel';
 export * from './notification';
 export * from './dashboard/dashboard.v1';
+export * from './report/performance-report.v1';

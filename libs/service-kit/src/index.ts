@@ -30,3 +30,4 @@ export * from './tracing/tracing';
 export * from './tracing/tracing-sdk';
 export * from './http/http-observability';
 export * from './time/local-parts';
+export * from './csv/csv-format';

@@ -28,6 +28,8 @@ export const gatewayConfigSchema = baseEnvSchema
     SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Each service's share of a dashboard request: past it, its figures are left out and named in `partial`. */
     DASHBOARD_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    /** Each service's share of a report request (a year of calls is read): past it, its figures are left out and named in `partial`. */
+    REPORT_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
     /** How long dashboard answers are cached per tenant and query (events of the tenant refresh them sooner); 0 turns the cache off. */
     DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
     /** The console build to serve at / (absent in development: the Angular dev server serves it). */

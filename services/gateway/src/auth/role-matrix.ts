@@ -20,6 +20,7 @@ export const ROLE_MATRIX = {
   'calling:control': ['admin', 'manager'],
   'insights:read': ['admin', 'manager'],
   'dashboard:read': ['admin', 'manager', 'agent'],
+  'reports:read': ['admin', 'manager'],
   'notifications:read': ['admin', 'manager', 'agent'],
   'notifications:manage': ['admin', 'manager'],
   'live:subscribe': ['admin', 'manager', 'agent'],

@@ -33,7 +33,7 @@ export function rate(part: number, whole: number): number | null {
 }
 
 /** Float noise off (0.1 − 0.3 = −0.19999999999999998): six decimals are more than any figure shows. */
-const tidy = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
+export const tidy = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
 
 type KpiSpec = Pick<Kpi, 'unit' | 'compare' | 'higherIsBetter'>;
 

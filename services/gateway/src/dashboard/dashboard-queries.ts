@@ -25,14 +25,33 @@ import { activityItems, buildKpis, callsByHour, campaignComparison, periodDates,
 
 export const DATE_RANGE_DAYS: Record<DashboardDateRange, number> = { '7d': 7, '30d': 30, '90d': 90 };
 
-type Asks = Record<string, { source: DashboardSource; run: () => Promise<unknown> }>;
-type Answers<A extends Asks> = { [K in keyof A]: Awaited<ReturnType<A[K]['run']>> | null };
+export type Asks = Record<string, { source: DashboardSource; run: () => Promise<unknown> }>;
+export type Answers<A extends Asks> = { [K in keyof A]: Awaited<ReturnType<A[K]['run']>> | null };
 
 /**
- * Asks several services at once, each bounded by its own timeout; a service
- * that fails or does not answer in time leaves its answer null and is named in
- * `partial` (in the contract's order), never failing the whole request.
+ * Asks several services at once; a service that fails or does not answer in
+ * time (each request carries its own timeout) leaves its answer null and is
+ * named in `partial` (in the contract's order), never failing the whole request.
  */
+export async function gatherAnswers<A extends Asks>(asks: A, logger: Logger, what: string): Promise<{ answers: Answers<A>; partial: DashboardSource[] }> {
+  const keys = Object.keys(asks) as (keyof A & string)[];
+  const settled = await Promise.allSettled(keys.map((k) => asks[k]!.run()));
+  const answers = {} as Answers<A>;
+  const missing = new Set<DashboardSource>();
+  settled.forEach((s, i) => {
+    const key = keys[i]!;
+    if (s.status === 'fulfilled') {
+      answers[key] = s.value as Answers<A>[typeof key];
+    } else {
+      answers[key] = null as Answers<A>[typeof key];
+      missing.add(asks[key]!.source);
+      logger.warn({ source: asks[key]!.source, ask: key, err: (s.reason as Error).message }, `${what} partial: a service did not answer`);
+    }
+  });
+  return { answers, partial: DASHBOARD_SOURCES.filter((s) => missing.has(s)) };
+}
+
+/** The dashboard's figures, each service asked within the dashboard's timeout (gatherAnswers). */
 export class DashboardQueries {
   constructor(
     private readonly rpc: RpcClient,
@@ -40,22 +59,8 @@ export class DashboardQueries {
     private readonly logger: Logger,
   ) {}
 
-  private async gather<A extends Asks>(asks: A): Promise<{ answers: Answers<A>; partial: DashboardSource[] }> {
-    const keys = Object.keys(asks) as (keyof A & string)[];
-    const settled = await Promise.allSettled(keys.map((k) => asks[k]!.run()));
-    const answers = {} as Answers<A>;
-    const missing = new Set<DashboardSource>();
-    settled.forEach((s, i) => {
-      const key = keys[i]!;
-      if (s.status === 'fulfilled') {
-        answers[key] = s.value as Answers<A>[typeof key];
-      } else {
-        answers[key] = null as Answers<A>[typeof key];
-        missing.add(asks[key]!.source);
-        this.logger.warn({ source: asks[key]!.source, ask: key, err: (s.reason as Error).message }, 'dashboard figures partial: a service did not answer');
-      }
-    });
-    return { answers, partial: DASHBOARD_SOURCES.filter((s) => missing.has(s)) };
+  private gather<A extends Asks>(asks: A): Promise<{ answers: Answers<A>; partial: DashboardSource[] }> {
+    return gatherAnswers(asks, this.logger, 'dashboard figures');
   }
 
   private get opts() {

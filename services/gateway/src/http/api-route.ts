@@ -28,8 +28,8 @@ export interface ApiRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   body?: B;
   response?: R;
   status?: number;
-  /** Not JSON (multipart upload, CSV download): validation and docs describe it by hand. */
-  raw?: { requestContentType?: string; responseContentType?: string };
+  /** Not JSON (multipart upload, CSV or PDF download): validation and docs describe it by hand. */
+  raw?: { requestContentType?: string; responseContentType?: string; responseDescription?: string; responseHeaders?: Record<string, string> };
   handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | void>;
 }
 

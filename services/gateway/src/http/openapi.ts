@@ -19,6 +19,15 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): 
   }));
 }
 
+/** A download: text as a string, anything else (a PDF) as binary; with the headers that describe it. */
+function rawResponse(contentType: string, description = 'OK', headers: Record<string, string> = {}): JsonSchema {
+  return {
+    description,
+    content: { [contentType]: { schema: contentType.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } } },
+    ...(Object.keys(headers).length ? { headers: Object.fromEntries(Object.entries(headers).map(([name, d]) => [name, { description: d, schema: { type: 'string' } }])) } : {}),
+  };
+}
+
 /**
  * The OpenAPI 3.1 document, generated from the very zod schemas that validate
  * each route, so the docs cannot drift from what the API accepts.
@@ -35,7 +44,7 @@ export function buildOpenApiDocument(routes: RegisteredRoute[], info: { title: s
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
       responses: {
         [String(spec.status ?? 200)]: spec.raw?.responseContentType
-          ? { description: 'OK', content: { [spec.raw.responseContentType]: { schema: { type: 'string' } } } }
+          ? rawResponse(spec.raw.responseContentType, spec.raw.responseDescription, spec.raw.responseHeaders)
           : spec.response
             ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } }
             : { description: 'No content' },

@@ -66,10 +66,10 @@ export function callEndedConsumer(deps: CallEndedDeps): ConsumerSpec {
         if (!(await claimInbox(tx, 'intel', DURABLE, e.id))) return false;
         await tx.query(
           `insert into intel.transcripts (call_id, tenant_id, lead_id, campaign_id, persona_id, attempt, call_outcome, ended_reason, duration_seconds, cost_usd,
-                                          recording_url, turns, provider_summary, text_hash, lead_time_zone, local_hour, local_dow, started_at, ended_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) on conflict (call_id) do nothing`,
+                                          recording_url, turns, provider_summary, text_hash, lead_time_zone, local_hour, local_dow, started_at, ended_at, lead_source)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) on conflict (call_id) do nothing`,
           [call.callId, e.tenantId, call.leadId, call.campaignId, call.personaId, call.attempt, call.outcome, call.endedReason, call.durationSeconds, call.costUsd,
-            call.recordingUrl, JSON.stringify(turns), call.summary, textHash, lead.timeZone, hour, dow, call.startedAt, call.endedAt],
+            call.recordingUrl, JSON.stringify(turns), call.summary, textHash, lead.timeZone, hour, dow, call.startedAt, call.endedAt, lead.leadSource],
         );
         await addToRollups(
           tx,

@@ -3,6 +3,7 @@ import {
   conversationInsightsV1,
   intelCallStatsV1,
   intelDailyStatsV1,
+  intelPerformanceStatsV1,
   intelRecentCallsV1,
   leadTranscriptsV1,
   rebuildInsightsV1,
@@ -14,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import { recommend } from '../domain/recommendations';
 import { rebuildRollups } from '../insights/rollup-store';
 import { conversationInsights, trendInsights } from '../queries/insights.query';
+import { performanceStats } from '../queries/performance-stats.query';
 import { callStats, dailyStats, recentCalls } from '../queries/stats.query';
 import { callTranscript, leadTranscripts } from '../queries/transcripts.query';
 
@@ -31,6 +33,7 @@ export function intelligenceEndpoints(ds: DataSource): EndpointRegistration[] {
     endpoint(intelCallStatsV1, (d, { meta }) => callStats(ds, meta.tenantId, d)),
     endpoint(intelDailyStatsV1, (d, { meta }) => dailyStats(ds, meta.tenantId, d)),
     endpoint(intelRecentCallsV1, (d, { meta }) => recentCalls(ds, meta.tenantId, d.limit)),
+    endpoint(intelPerformanceStatsV1, (d, { meta }) => performanceStats(ds, meta.tenantId, d)),
     endpoint(rebuildInsightsV1, async (_d, { meta }) => ({ callsRead: await rebuildRollups(ds, meta.tenantId) })),
   ];
 }

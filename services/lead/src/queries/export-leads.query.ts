@@ -1,8 +1,7 @@
 import { EXPORT_COLUMNS, type exportLeadsPageV1, type ParsedRequestOf, type RequestMeta, type ResponseOf } from '@soraaya/contracts';
-import { withTenant } from '@soraaya/service-kit';
+import { csvCell, csvLine, withTenant } from '@soraaya/service-kit';
 import type { LeadDeps } from '../commands/command-context';
 import { LEAD_SELECT, rowToLead, type LeadRow } from '../db/lead-row';
-import { csvCell, csvLine } from '../domain/csv-format';
 import { leadFilterSql } from './lead-filter.sql';
 import { decodeCursor, encodeCursor } from './lead-cursor';
 import { searchScope } from './lead-search';

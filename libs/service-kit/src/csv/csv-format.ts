@@ -1,5 +1,5 @@
 /**
- * CSV cells for export. Text that a spreadsheet would run as a formula (=, +, -, @
+ * CSV cells for downloads (the lead export, reports). Text that a spreadsheet would run as a formula (=, +, -, @
  * at the start) is prefixed with a quote, except values we know are numbers or
  * E.164 phones; cells with separators, quotes or line breaks are quoted.
  */
