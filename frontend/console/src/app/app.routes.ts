@@ -13,6 +13,7 @@ export const routes: Routes = [
       { path: 'leads', title: 'Leads · Soraaya', loadComponent: () => import('./features/leads/leads.page') },
       { path: 'notifications', title: 'Notifications · Soraaya', loadComponent: () => import('./features/notifications/notifications.page') },
       { path: 'campaigns', title: 'Campaigns · Soraaya', loadComponent: () => import('./features/campaigns/campaigns.page') },
+      { path: 'calling', title: 'Calling monitor · Soraaya', loadComponent: () => import('./features/calling/calling.page') },
       { path: 'insights', title: 'Insights · Soraaya', loadComponent: () => import('./features/insights/insights.page') },
     ],
   },

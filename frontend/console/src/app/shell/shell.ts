@@ -46,6 +46,7 @@ export default class Shell {
     { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
     { path: '/leads', label: 'Leads', icon: 'groups' },
     { path: '/campaigns', label: 'Campaigns', icon: 'campaign' },
+    { path: '/calling', label: 'Calling monitor', icon: 'phone_in_talk' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },
     { path: '/insights', label: 'Insights', icon: 'insights' },
   ];

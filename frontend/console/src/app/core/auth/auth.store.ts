@@ -62,6 +62,11 @@ export class AuthStore {
     await this.router.navigateByUrl('/login');
   }
 
+  /** The user as the server now has them, after a change to their own profile. */
+  updateUser(user: User): void {
+    this.session.update((s) => (s && s.user.id === user.id ? { ...s, user } : s));
+  }
+
   /** The refresh failed mid-session: back to the login page, returning here afterwards. */
   async expired(): Promise<void> {
     this.clear();

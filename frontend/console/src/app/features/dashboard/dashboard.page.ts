@@ -12,8 +12,9 @@ import { API_BASE_URL } from '../../core/api/api-base-url.token';
 import { errorMessage } from '../../core/api/api-error';
 import { expectObject, type DashboardActivity, type DashboardDateRange, type DashboardMetrics, type DashboardStatusDistribution, type DashboardTrends } from '../../core/api/api.types';
 import { CampaignNamesStore } from '../../core/data/campaign-names.store';
-import { FALLBACK_REFRESH_MS, LiveFeedStore } from '../../core/live/live-feed.store';
+import { LiveFeedStore } from '../../core/live/live-feed.store';
 import { CHART_SCHEME, integerTicks } from '../../core/ui/chart-scheme';
+import { autoRefresh } from '../../core/ui/refresh-rate.store';
 import { httpParams, urlParams } from '../../core/ui/url-state';
 import { campaignBars, conversionSeries, hourBars, kpiRows, partialNotice, sourceBars, statusSlices } from './dashboard-view';
 
@@ -115,10 +116,9 @@ export default class DashboardPage {
         this.refresh();
       }, LIVE_DEBOUNCE_MS);
     });
-    // And every 30 s whatever the feed says (the product's auto-refresh; figures like "today" move with the clock).
-    const timer = setInterval(() => this.refresh(), FALLBACK_REFRESH_MS);
+    // And at the user's refresh rate (30 s unless changed in Settings) whatever the feed says: figures like "today" move with the clock.
+    autoRefresh(() => this.refresh());
     inject(DestroyRef).onDestroy(() => {
-      clearInterval(timer);
       if (pending) clearTimeout(pending);
     });
   }
