@@ -15,6 +15,7 @@ export const routes: Routes = [
       { path: 'campaigns', title: 'Campaigns · Soraaya', loadComponent: () => import('./features/campaigns/campaigns.page') },
       { path: 'calling', title: 'Calling monitor · Soraaya', loadComponent: () => import('./features/calling/calling.page') },
       { path: 'personas', title: 'Agent personas · Soraaya', loadComponent: () => import('./features/personas/personas.page') },
+      { path: 'properties', title: 'Properties · Soraaya', loadComponent: () => import('./features/properties/properties.page') },
       { path: 'insights', title: 'Insights · Soraaya', loadComponent: () => import('./features/insights/insights.page') },
     ],
   },

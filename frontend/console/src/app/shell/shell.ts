@@ -48,6 +48,7 @@ export default class Shell {
     { path: '/campaigns', label: 'Campaigns', icon: 'campaign' },
     { path: '/calling', label: 'Calling monitor', icon: 'phone_in_talk' },
     { path: '/personas', label: 'Agent personas', icon: 'record_voice_over' },
+    { path: '/properties', label: 'Properties', icon: 'apartment' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },
     { path: '/insights', label: 'Insights', icon: 'insights' },
   ];
