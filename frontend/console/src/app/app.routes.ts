@@ -16,6 +16,7 @@ export const routes: Routes = [
       { path: 'calling', title: 'Calling monitor · Soraaya', loadComponent: () => import('./features/calling/calling.page') },
       { path: 'personas', title: 'Agent personas · Soraaya', loadComponent: () => import('./features/personas/personas.page') },
       { path: 'properties', title: 'Properties · Soraaya', loadComponent: () => import('./features/properties/properties.page') },
+      { path: 'settings', title: 'Settings · Soraaya', loadComponent: () => import('./features/settings/settings.page') },
       { path: 'insights', title: 'Insights · Soraaya', loadComponent: () => import('./features/insights/insights.page') },
     ],
   },

@@ -51,6 +51,7 @@ export default class Shell {
     { path: '/properties', label: 'Properties', icon: 'apartment' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },
     { path: '/insights', label: 'Insights', icon: 'insights' },
+    { path: '/settings', label: 'Settings', icon: 'settings' },
   ];
 
   protected readonly unread = httpResource<UnreadCount>(() => `${this.base}/notifications/unread-count`, { parse: (v) => expectObject<UnreadCount>(v, 'pending') });
