@@ -48,6 +48,12 @@ describe('campaign service through the gateway', () => {
       expect(updated.json()).toMatchObject({ communicationStyle: 'formal', version: 2, firstMessage: created.firstMessage });
       expect((await api(manager, 'PUT', `/api/v1/agent-personas/${created.id}`, { version: 1, changes: { active: false } })).statusCode).toBe(409);
       expect((await api(manager, 'PUT', `/api/v1/agent-personas/${created.id}`, { version: 2, changes: { region: '123' } })).statusCode).toBe(400);
+      // A change of one field leaves every other as stored, defaulted ones included (zod 4's partial() would refill defaults).
+      const traits = (await api(manager, 'PUT', `/api/v1/agent-personas/${created.id}`, { version: 2, changes: { personalityTraits: ['warm'], escalationTriggers: ['asks for a human'], accent: 'uk', active: false } })).json();
+      const renamed = await api(manager, 'PUT', `/api/v1/agent-personas/${created.id}`, { version: traits.version, changes: { marketKnowledge: 'Worli and Lower Parel' } });
+      expect(renamed.json()).toMatchObject({ personalityTraits: ['warm'], escalationTriggers: ['asks for a human'], accent: 'uk', communicationStyle: 'formal', active: false, marketKnowledge: 'Worli and Lower Parel' });
+      const reactivated = (await api(manager, 'PUT', `/api/v1/agent-personas/${created.id}`, { version: renamed.json().version, changes: { active: true } })).json();
+      expect(reactivated).toMatchObject({ active: true, personalityTraits: ['warm'] });
     });
 
     it('lets agents read but not write', async () => {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The Leads page's write paths in Debian's Chromium, for a tenant with no leads
  * yet: import a CSV through the wizard (file → columns → progress → per-row

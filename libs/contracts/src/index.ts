@@ -1,6 +1,7 @@
 export * from './streams';
 export * from './envelope';
 export * from './rpc';
+export * from './partial-changes';
 export * from './lead';
 export * from './webhooks/webhook-delivery.v1';
 export * from './campaign';

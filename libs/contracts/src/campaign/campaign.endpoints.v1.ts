@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { leadFiltersSchema } from '../lead/endpoints/lead-filters';
 import { defineEndpoint } from '../rpc';
 import { CAMPAIGN_LEAD_STATUSES, campaignLeadSchema, campaignSchema, campaignStatusSchema, campaignWritableSchema } from './campaign.model';
-import { personaSchema, personaWritableSchema } from './persona.model';
+import { personaChangesSchema, personaSchema, personaWritableSchema } from './persona.model';
 import { AVAILABILITY, propertyMatchSchema, propertySchema, propertyWritableSchema } from './property.model';
 import { PROPERTY_TYPES } from '../lead/lead.model';
 
@@ -130,7 +130,7 @@ export const updatePersonaV1 = defineEndpoint({
   service: 'campaign',
   verb: 'persona_update',
   version: 1,
-  request: z.object({ id: z.uuid(), version: z.number().int().positive(), changes: personaWritableSchema.partial() }).strict(),
+  request: z.object({ id: z.uuid(), version: z.number().int().positive(), changes: personaChangesSchema }).strict(),
   response: personaSchema,
 });
 export const deletePersonaV1 = defineEndpoint({ service: 'campaign', verb: 'persona_delete', version: 1, request: id, response: z.object({ id: z.uuid() }) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesOf } from '../partial-changes';
 
 export const PERSONA_REGIONS = ['mumbai', 'delhi', 'bangalore', 'pune', 'chennai', 'hyderabad'] as const;
 export const PERSONA_ACCENTS = ['indian', 'uk', 'usa'] as const;
@@ -63,3 +64,5 @@ export const personaWritableSchema = z
   })
   .strict();
 export type PersonaWritable = z.infer<typeof personaWritableSchema>;
+/** A persona update: only the fields sent, none defaulted (see changesOf). */
+export const personaChangesSchema = changesOf(personaWritableSchema);

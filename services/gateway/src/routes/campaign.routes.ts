@@ -25,6 +25,7 @@ import {
   listPropertiesV1,
   matchPropertiesV1,
   personaSchema,
+  personaChangesSchema,
   personaWritableSchema,
   propertySchema,
   propertyWritableSchema,
@@ -158,7 +159,7 @@ export function registerCampaignRoutes(api: ApiRoutes, rpc: RpcClient): void {
     tag: 'personas',
     access: 'campaigns:write',
     params: idParams,
-    body: versioned(personaWritableSchema.partial()),
+    body: versioned(personaChangesSchema),
     response: personaSchema,
     handler: ({ params, body, meta }) => rpc.request(updatePersonaV1, meta, { id: params.id, ...body }),
   });
