@@ -1,7 +1,14 @@
-import { provideRouter, withComponentInputBinding, type Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { Router, provideRouter, withComponentInputBinding, type CanMatchFn, type Routes } from '@angular/router';
 import { anonymousGuard, authenticatedGuard } from './core/auth/auth.guards';
+import { AuthStore } from './core/auth/auth.store';
+
+/** Someone not logged in who opens `/` sees the landing page; the logged in go on to the console. */
+const welcomeAnonymous: CanMatchFn = () => (inject(AuthStore).isAuthenticated() ? false : inject(Router).createUrlTree(['/welcome']));
 
 export const routes: Routes = [
+  { path: 'welcome', title: 'Soraaya · AI voice lead qualification', loadComponent: () => import('./features/landing/landing.page') },
+  { path: '', pathMatch: 'full', canMatch: [welcomeAnonymous], children: [] },
   { path: 'login', canMatch: [anonymousGuard], title: 'Log in · Soraaya', loadComponent: () => import('./features/login/login.page') },
   {
     path: '',
@@ -17,6 +24,7 @@ export const routes: Routes = [
       { path: 'personas', title: 'Agent personas · Soraaya', loadComponent: () => import('./features/personas/personas.page') },
       { path: 'properties', title: 'Properties · Soraaya', loadComponent: () => import('./features/properties/properties.page') },
       { path: 'settings', title: 'Settings · Soraaya', loadComponent: () => import('./features/settings/settings.page') },
+      { path: 'reports', title: 'Reports · Soraaya', loadComponent: () => import('./features/reports/reports.page') },
       { path: 'insights', title: 'Insights · Soraaya', loadComponent: () => import('./features/insights/insights.page') },
     ],
   },

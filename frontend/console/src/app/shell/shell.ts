@@ -15,6 +15,7 @@ import { map } from 'rxjs';
 import { API_BASE_URL } from '../core/api/api-base-url.token';
 import { expectObject, type LeadCounts, type UnreadCount } from '../core/api/api.types';
 import { AuthStore } from '../core/auth/auth.store';
+import { PermissionsStore } from '../core/auth/permissions.store';
 import { LiveFeedStore } from '../core/live/live-feed.store';
 import { humanize } from '../core/ui/labels';
 import { ThemeStore } from '../core/ui/theme.store';
@@ -23,6 +24,8 @@ interface NavItem {
   path: string;
   label: string;
   icon: string;
+  /** Shown only to those the gateway grants this (GET /api/v1/user/permissions). */
+  permission?: string;
 }
 
 /** The frame every page sits in: sidebar navigation, quick stats, the user and logout. */
@@ -42,7 +45,9 @@ export default class Shell {
 
   protected readonly compact = toSignal(inject(BreakpointObserver).observe('(max-width: 959px)').pipe(map((r) => r.matches)), { initialValue: false });
 
-  protected readonly nav: NavItem[] = [
+  private readonly permissions = inject(PermissionsStore);
+  protected readonly visibleNav = computed(() => this.nav.filter((item) => !item.permission || this.permissions.can(item.permission)));
+  private readonly nav: NavItem[] = [
     { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
     { path: '/leads', label: 'Leads', icon: 'groups' },
     { path: '/campaigns', label: 'Campaigns', icon: 'campaign' },
@@ -51,6 +56,7 @@ export default class Shell {
     { path: '/properties', label: 'Properties', icon: 'apartment' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },
     { path: '/insights', label: 'Insights', icon: 'insights' },
+    { path: '/reports', label: 'Reports', icon: 'summarize', permission: 'reports:read' },
     { path: '/settings', label: 'Settings', icon: 'settings' },
   ];
 
