@@ -10,7 +10,7 @@ import { startPlatform, type TestPlatform, type TestUser } from './support/platf
 
 /**
  * The built console in Debian's Chromium (playwright-core, never a downloaded
- * browser) against the gateway and services on loopback: log in, every page,
+ * browser) against the gateway and services on loopback: the landing page (its sample calls load), log in, every page,
  * the dashboard (with a live update), a lead's drawer, reload with the session restored from the refresh cookie,
  * the dark theme, a tablet width, log out; then, in a tenant of its own, the Leads page's
  * CSV import wizard, add-lead form and bulk status change; then the calling monitor (a campaign
@@ -101,6 +101,14 @@ describe('console in a real browser', () => {
       },
     });
     expect(result.screenshots.length).toBeGreaterThanOrEqual(13);
+    // The landing page's three generated sample calls, each with a play button and a recording the browser loaded.
+    expect(result.samplePlayButtons).toBe(3);
+    expect(result.sampleDurations).toHaveLength(3);
+    for (const d of result.sampleDurations) expect(d).toBeGreaterThan(5);
+    // Reports: the seeded week of calls (outside any campaign) in one row, and the CSV named by the gateway.
+    expect(result.reportRows).toBeGreaterThanOrEqual(1);
+    expect(result.reportCsvName).toMatch(/^soraaya-performance-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-campaign\.csv$/);
+    expect(result.reportCsvLines.length).toBeGreaterThanOrEqual(3);
     // The one expected failure: the refresh attempt on the first visit, before anyone has logged in.
     const unexpected = result.consoleErrors.filter((e) => !/status of 401/.test(e));
     expect(unexpected).toEqual([]);

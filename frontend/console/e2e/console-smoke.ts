@@ -1,6 +1,6 @@
 /**
  * Drives the built console in Debian's Chromium against a running platform:
- * logs in (landing on the dashboard), visits every page, opens a lead, and saves a screenshot of each view.
+ * the landing page before login (sample calls loaded), logs in (landing on the dashboard), visits every page (Reports with its CSV), opens a lead, and saves a screenshot of each view.
  *
  *   CONSOLE_URL=http://127.0.0.1:8080 CONSOLE_EMAIL=… CONSOLE_PASSWORD=… \
  *     node_modules/.bin/tsx frontend/console/e2e/console-smoke.ts [/tmp/console-shots]
@@ -8,7 +8,7 @@
  * The jest test e2e/console-browser.test.ts runs the same journey on a platform of its own.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,6 +36,13 @@ export interface SmokeOptions {
 export interface SmokeResult {
   screenshots: string[];
   consoleErrors: string[];
+  /** The landing page's sample calls: their play buttons and the seconds each recording loaded with. */
+  samplePlayButtons: number;
+  sampleDurations: number[];
+  /** The Reports page: rows of its table, and the downloaded CSV (its name and lines). */
+  reportRows: number;
+  reportCsvName: string;
+  reportCsvLines: string[];
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -62,7 +69,40 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
       log(`screenshot ${file}`);
     };
 
+    // Logged out, `/` is the landing page: sample calls that load and play, a way to log in.
     await page.goto(`${opts.baseUrl}/`, { waitUntil: 'networkidle' });
+    await page.waitForURL(/\/welcome/);
+    await page.locator('audio.sample-audio').nth(2).waitFor({ state: 'attached' });
+    const samplePlayButtons = await page.getByRole('button', { name: /^Play / }).count();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('audio.sample-audio')).every((a) => (a as HTMLAudioElement).duration > 0), undefined, { timeout: 15_000 });
+    const sampleDurations = await page.locator('audio.sample-audio').evaluateAll((els) => els.map((a) => (a as HTMLAudioElement).duration));
+    await settle(page);
+    await shot('00-welcome');
+    await page.locator('details.transcript summary').first().click();
+    await page.locator('#samples').scrollIntoViewIfNeeded();
+    await shot('00-welcome-samples');
+    await page.getByRole('button', { name: 'Request a demo' }).click();
+    await page.getByText('Enter your name.').waitFor();
+    await page.locator('#demo').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the error lines slide in
+    await shot('00-welcome-demo-invalid');
+    // A valid request is thanked (nothing is stored: there is no endpoint for it yet).
+    await page.getByLabel('Your name').fill('Meera Iyer');
+    await page.getByLabel('Company').fill('Iyer Realty');
+    await page.getByLabel('Work email').fill('meera@iyer-realty.in');
+    await page.getByLabel('Phone').fill('+91 98765 43210');
+    await page.getByRole('button', { name: 'Request a demo' }).click();
+    await page.getByText('Thank you, Meera Iyer!').waitFor();
+    await shot('00-welcome-demo-thanks');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('#h-hero').scrollIntoViewIfNeeded();
+    await shot('00-welcome-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 820, height: 1000 });
+    await shot('00-welcome-tablet');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('link', { name: 'Log in' }).first().click();
+    await page.waitForURL(/\/login/);
     await page.getByLabel('Email').waitFor();
     await shot('01-login');
     await page.getByLabel('Email').fill(opts.email);
@@ -121,8 +161,25 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
       await shot(name);
     }
 
+    // Reports: the default last 30 days by campaign, a row per group, the CSV downloaded under the server's name.
+    await page.getByRole('link', { name: 'Reports' }).first().click();
+    await page.waitForURL(/\/reports/);
+    await page.locator('table.report-table tbody tr').first().waitFor({ timeout: 15_000 });
+    const reportRows = await page.locator('table.report-table tbody tr').count();
+    await settle(page);
+    await shot('08-reports');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const reportCsvName = csv.suggestedFilename();
+    const reportCsvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).filter(Boolean);
+    await scrollContent(page, 'bottom');
+    await shot('08-reports-charts');
+
     if (opts.dark) {
       await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`${opts.baseUrl}/reports`, { waitUntil: 'networkidle' });
+      await page.locator('table.report-table tbody tr').first().waitFor({ timeout: 15_000 });
+      await settle(page);
+      await shot('10-reports-dark');
       await page.goto(`${opts.baseUrl}/leads`, { waitUntil: 'networkidle' });
       await page.locator('table[aria-label="Leads"] tr.row').first().waitFor({ timeout: 15_000 });
       await settle(page);
@@ -146,11 +203,15 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await page.goto(`${opts.baseUrl}/dashboard`, { waitUntil: 'networkidle' });
     await settle(page);
     await shot('12-dashboard-tablet');
+    await page.goto(`${opts.baseUrl}/reports`, { waitUntil: 'networkidle' });
+    await page.locator('table.report-table tbody tr').first().waitFor({ timeout: 15_000 });
+    await settle(page);
+    await shot('13-reports-tablet');
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
-    return { screenshots, consoleErrors };
+    return { screenshots, consoleErrors, samplePlayButtons, sampleDurations, reportRows, reportCsvName, reportCsvLines };
   } finally {
     await browser.close();
   }

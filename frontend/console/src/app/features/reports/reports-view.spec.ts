@@ -1,5 +1,5 @@
 import type { PerformanceReport, ReportFigures } from '@soraaya/contracts';
-import { defaultRange, fileNameFrom, formatFigures, partialNotice, rangeError, reportBars, totalsLine } from './reports-view';
+import { chartHeight, defaultRange, fileNameFrom, formatFigures, partialNotice, rangeError, reportBars, totalsLine } from './reports-view';
 
 const figures = (over: Partial<ReportFigures> = {}): ReportFigures => ({
   leads: 1200,
@@ -72,6 +72,12 @@ describe('reports view', () => {
     expect(totalsLine(report())?.label).toBe('Total');
     expect(totalsLine(report({ totals: null }))).toBeNull();
   });
+
+  it.each([
+    [1, 160],
+    [5, 270],
+    [40, 520],
+  ])('a chart of %p bars is %p px high', (n, px) => expect(chartHeight(n)).toBe(px));
 
   it('says which figures are missing', () => {
     expect(partialNotice([])).toBeNull();

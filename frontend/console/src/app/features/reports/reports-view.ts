@@ -112,3 +112,6 @@ export function partialNotice(partial: readonly string[]): string | null {
   const what = partial.map((p) => SERVICE_NAMES[p] ?? p).join(', ');
   return `Some figures are missing: ${what} did not arrive in time. Try again in a moment.`;
 }
+
+/** Height of a horizontal bar chart of `groups` bars: axis room plus 40 px a bar, 160 to 520 px. */
+export const chartHeight = (groups: number): number => Math.min(520, Math.max(160, 70 + groups * 40));

@@ -17,7 +17,7 @@ import { PermissionsStore } from '../../core/auth/permissions.store';
 import { CampaignNamesStore } from '../../core/data/campaign-names.store';
 import { CHART_SCHEME, integerTicks } from '../../core/ui/chart-scheme';
 import { httpParams } from '../../core/ui/url-state';
-import { defaultRange, fileNameFrom, partialNotice, rangeError, reportBars, reportLines, totalsLine } from './reports-view';
+import { chartHeight, defaultRange, fileNameFrom, partialNotice, rangeError, reportBars, reportLines, totalsLine } from './reports-view';
 
 const GROUPS: { value: ReportGrouping; label: string }[] = [
   { value: 'campaign', label: 'Campaign' },
@@ -60,6 +60,8 @@ export default class ReportsPage {
   protected readonly lines = computed(() => (this.r() ? reportLines(this.r()!) : []));
   protected readonly totals = computed(() => (this.r() ? totalsLine(this.r()!) : null));
   protected readonly bars = computed(() => (this.r() ? reportBars(this.r()!) : { qualified: [], connectRate: [] }));
+  /** A bar's worth of height per group, so one group is not a wall of colour. */
+  protected readonly chartHeight = computed(() => chartHeight(this.lines().length));
   protected readonly missing = computed(() => partialNotice(this.r()?.partial ?? []));
   protected readonly error = computed(() => (this.report.error() ? errorMessage(this.report.error()) : null));
   protected readonly groupLabel = computed(() => GROUPS.find((g) => g.value === this.groupBy())?.label ?? 'Group');
