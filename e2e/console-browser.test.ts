@@ -109,6 +109,8 @@ describe('console in a real browser', () => {
     expect(result.reportRows).toBeGreaterThanOrEqual(1);
     expect(result.reportCsvName).toMatch(/^soraaya-performance-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-campaign\.csv$/);
     expect(result.reportCsvLines.length).toBeGreaterThanOrEqual(3);
+    expect(result.reportPdfName).toMatch(/^soraaya-performance-.+-campaign\.pdf$/);
+    expect(result.reportPdfHead).toBe('%PDF-');
     // The one expected failure: the refresh attempt on the first visit, before anyone has logged in.
     const unexpected = result.consoleErrors.filter((e) => !/status of 401/.test(e));
     expect(unexpected).toEqual([]);

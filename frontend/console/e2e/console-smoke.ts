@@ -43,6 +43,9 @@ export interface SmokeResult {
   reportRows: number;
   reportCsvName: string;
   reportCsvLines: string[];
+  /** The downloaded PDF's name and first bytes. */
+  reportPdfName: string;
+  reportPdfHead: string;
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -171,6 +174,9 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     const reportCsvName = csv.suggestedFilename();
     const reportCsvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).filter(Boolean);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF' }).click()]);
+    const reportPdfName = pdf.suggestedFilename();
+    const reportPdfHead = readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1');
     await scrollContent(page, 'bottom');
     await shot('08-reports-charts');
 
@@ -211,7 +217,7 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
-    return { screenshots, consoleErrors, samplePlayButtons, sampleDurations, reportRows, reportCsvName, reportCsvLines };
+    return { screenshots, consoleErrors, samplePlayButtons, sampleDurations, reportRows, reportCsvName, reportCsvLines, reportPdfName, reportPdfHead };
   } finally {
     await browser.close();
   }
