@@ -272,8 +272,8 @@ export function formToWritable(f: WizardForm): Record<string, unknown> | null {
   };
 }
 
-/** A campaign (as the API returns it) back into the wizard, for Edit. */
-export function campaignToForm(c: {
+/** The fields of a campaign (as the API returns it) the wizard edits. */
+export interface CampaignShape {
   name: string;
   description: string | null;
   type: string;
@@ -284,7 +284,10 @@ export function campaignToForm(c: {
   callingPolicy: Record<string, unknown>;
   personas: { personaId: string; weight: number }[];
   propertyIds: string[];
-}): WizardForm {
+}
+
+/** A campaign (as the API returns it) back into the wizard, for Edit. */
+export function campaignToForm(c: CampaignShape): WizardForm {
   const q = c.qualificationCriteria as Partial<{ budgetMinInr: number; budgetMaxInr: number; purchaseTimelines: string[]; propertyTypes: string[]; locations: string[]; requireDecisionMaker: boolean; financingStatuses: string[]; customQuestions: string[] }>;
   const p = { ...EMPTY_WIZARD, ...(c.callingPolicy as Partial<WizardForm>) };
   return {

@@ -3,6 +3,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar, MatSnackBarModule } from '@angular/material/snack-bar';
@@ -19,6 +20,7 @@ import { CHART_SCHEME } from '../../core/ui/chart-scheme';
 import { PRIORITY_TONES, duration, humanize, percent, type Tone } from '../../core/ui/labels';
 import { StatusChip } from '../../core/ui/status-chip';
 import { httpParams, urlParams } from '../../core/ui/url-state';
+import { CampaignWizardDialog, type WizardData } from './campaign-wizard.dialog';
 
 const STATUS_TONES: Record<CampaignStatus, Tone> = { draft: 'neutral', active: 'success', paused: 'warning', completed: 'info', archived: 'muted' };
 type Action = 'start' | 'pause' | 'resume' | 'stop';
@@ -40,6 +42,7 @@ export default class CampaignsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly live = inject(LiveFeedStore);
   private readonly snack = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   protected readonly personas = inject(PersonaNamesStore);
 
   readonly status = input<string>();
@@ -94,6 +97,22 @@ export default class CampaignsPage {
           this.performance.reload();
         });
       }
+    });
+  }
+
+  /** The creation wizard, or the same steps over a draft or paused campaign. */
+  protected openWizard(c?: Campaign, event?: Event): void {
+    event?.stopPropagation();
+    const ref = this.dialog.open<CampaignWizardDialog, WizardData, boolean>(CampaignWizardDialog, {
+      data: { campaign: c },
+      width: '960px',
+      maxWidth: '100vw',
+      height: 'calc(100vh - 32px)',
+      autoFocus: 'first-tabbable',
+      ariaLabel: c ? `Edit ${c.name}` : 'New campaign',
+    });
+    ref.afterClosed().subscribe((changed) => {
+      if (changed) this.campaigns.reload();
     });
   }
 
