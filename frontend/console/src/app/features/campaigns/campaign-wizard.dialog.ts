@@ -154,7 +154,7 @@ export class CampaignWizardDialog {
     try {
       const [props, personas] = await Promise.all([
         firstValueFrom(
-          this.http.get<{ items: Named[] }>(`${this.base}/properties`, { params: { limit: 100 } }),
+          this.http.get<{ items: Named[] }>(`${this.base}/properties`),
         ),
         firstValueFrom(
           this.http.get<{ items: Named[] }>(`${this.base}/agent-personas`, {
@@ -227,7 +227,10 @@ export class CampaignWizardDialog {
 
   protected next(step: Step, stepper: MatStepper): void {
     this.touched.update((t) => new Set([...t, step]));
-    if (this.valid(step)) stepper.next();
+    if (!this.valid(step)) return;
+    // The [completed] binding catches up at the next change detection; the linear stepper checks it now.
+    if (stepper.selected) stepper.selected.completed = true;
+    stepper.next();
   }
 
   protected addProperty(id: string): void {
