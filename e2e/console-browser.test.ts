@@ -5,6 +5,7 @@ import { runPagesSmoke } from '../frontend/console/e2e/console-pages-smoke';
 import { CHROMIUM_PATH, runConsoleSmoke } from '../frontend/console/e2e/console-smoke';
 import { seedConsolePages } from './support/console-pages-fixtures';
 import { runLeadsJourney } from '../frontend/console/e2e/leads-journey';
+import { runCampaignWizard } from '../frontend/console/e2e/campaign-wizard-journey';
 import { insertStoredCall, rebuildRollups } from './support/intel-fixtures';
 import { startPlatform, type TestPlatform, type TestUser } from './support/platform';
 
@@ -169,5 +170,31 @@ describe('console in a real browser', () => {
     expect(result.screenshots.length).toBeGreaterThanOrEqual(20);
     // 401: the refresh probe before logging in; 409: the persona save that lost the race, on purpose.
     expect(result.consoleErrors.filter((e) => !/status of (401|409)/.test(e))).toEqual([]);
+  }, 180_000);
+
+  it('creates a campaign through the wizard with one persona and one property, assigns leads and starts it', async () => {
+    const active = (await p.request({ method: 'GET', url: '/api/v1/agent-personas?active=true', user: admin })).json().items as unknown[];
+    if (!active.length) await seedConsolePages(p, admin);
+    const result = await runCampaignWizard({
+      baseUrl,
+      email: admin.email,
+      password: admin.password,
+      shotsDir: process.env.CONSOLE_SHOTS_DIR ?? '/tmp/console-shots',
+      campaignName: 'Worli ready-to-move',
+      propertyName: 'Oberoi Three Sixty West',
+      personaName: 'Aarav (Mumbai)',
+    });
+    expect(result.emptyNameError).toBe('A name is required');
+    expect(result.review).toEqual(
+      expect.arrayContaining(['Budget between ₹80 L and ₹5 Cr.', 'The agent leads with Oberoi Three Sixty West.', 'Every call uses Aarav (Mumbai).', 'At most 4 attempts per lead and 5 calls at once.']),
+    );
+    expect(result.assignMessage).toMatch(/^Leads assigned/);
+    expect(result.startMessage).toBe('closed');
+    const list = (await p.request({ method: 'GET', url: '/api/v1/campaigns', user: admin })).json().items as { name: string; status: string; leadCount: number; propertyIds: string[]; personas: unknown[] }[];
+    const made = list.find((c) => c.name === 'Worli ready-to-move')!;
+    expect(made).toMatchObject({ status: 'active', propertyIds: [expect.any(String)], personas: [expect.objectContaining({ weight: 50 })] });
+    expect(made.leadCount).toBeGreaterThan(0);
+    expect(result.screenshots.length).toBeGreaterThanOrEqual(12);
+    expect(result.consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   }, 180_000);
 });
