@@ -8,8 +8,7 @@
  *
  * e2e/console-browser.test.ts runs it.
  */
-import { join } from 'node:path';
-import { launchChromium } from './console-smoke';
+import { launchChromium, logIn, openConsolePage } from './console-smoke';
 
 export interface CampaignWizardOptions {
   baseUrl: string;
@@ -37,25 +36,9 @@ export async function runCampaignWizard(opts: CampaignWizardOptions): Promise<Ca
   const screenshots: string[] = [];
   const consoleErrors: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    const shot = async (name: string) => {
-      const file = join(opts.shotsDir, `${name}.png`);
-      await page.waitForTimeout(400); // dialog and stepper animations
-      await page.screenshot({ path: file });
-      screenshots.push(file);
-      log(`screenshot ${file}`);
-    };
+    const { page, shot } = await openConsolePage(browser, { shotsDir: opts.shotsDir, log, screenshots, consoleErrors, settleMs: 400 });
 
-    await page.goto(`${opts.baseUrl}/login`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email').fill(opts.email);
-    await page.getByLabel('Password', { exact: true }).fill(opts.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/dashboard/);
+    await logIn(page, opts.baseUrl, opts.email, opts.password);
     await page.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
     await page.getByRole('button', { name: 'New campaign' }).click();
     const wizard = page.getByRole('dialog');

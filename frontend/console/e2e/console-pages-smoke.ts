@@ -12,9 +12,8 @@
  * e2e/console-browser.test.ts runs it on a platform of its own, after the main journey.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchChromium } from './console-smoke';
+import { launchChromium, logIn, openConsolePage } from './console-smoke';
 
 export interface PagesSmokeOptions {
   baseUrl: string;
@@ -40,24 +39,9 @@ export async function runPagesSmoke(opts: PagesSmokeOptions): Promise<PagesSmoke
   const screenshots: string[] = [];
   const consoleErrors: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    const shot = async (name: string) => {
-      const file = join(opts.shotsDir, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      screenshots.push(file);
-      log(`screenshot ${file}`);
-    };
+    const { page, shot } = await openConsolePage(browser, { shotsDir: opts.shotsDir, log, screenshots, consoleErrors });
 
-    await page.goto(`${opts.baseUrl}/login`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email').fill(opts.email);
-    await page.getByLabel('Password', { exact: true }).fill(opts.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/dashboard/);
+    await logIn(page, opts.baseUrl, opts.email, opts.password);
 
     // Calling monitor, reached from the sidebar.
     await page.getByRole('link', { name: 'Calling monitor' }).click();

@@ -52,6 +52,44 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** Where a console page's screenshots and browser errors go. */
+export interface PageSink {
+  shotsDir: string;
+  log: (line: string) => void;
+  screenshots: string[];
+  consoleErrors: string[];
+  /** Wait this long before each screenshot (dialog and stepper animations). */
+  settleMs?: number;
+  acceptDownloads?: boolean;
+}
+
+/** A console tab in a fresh 1440x900 light context that records browser errors and saves named screenshots. */
+export async function openConsolePage(browser: Browser, sink: PageSink): Promise<{ page: Page; shot: (name: string) => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', ...(sink.acceptDownloads ? { acceptDownloads: true } : {}) });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') sink.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => sink.consoleErrors.push(e.message));
+  const shot = async (name: string) => {
+    const file = join(sink.shotsDir, `${name}.png`);
+    if (sink.settleMs) await page.waitForTimeout(sink.settleMs);
+    await page.screenshot({ path: file });
+    sink.screenshots.push(file);
+    sink.log(`screenshot ${file}`);
+  };
+  return { page, shot };
+}
+
+/** Logs in through the login page and waits for the dashboard. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/dashboard/);
+}
+
 export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const log = opts.log ?? (() => undefined);
   mkdirSync(opts.shotsDir, { recursive: true });
@@ -59,18 +97,7 @@ export async function runConsoleSmoke(opts: SmokeOptions): Promise<SmokeResult> 
   const screenshots: string[] = [];
   const consoleErrors: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    const shot = async (name: string) => {
-      const file = join(opts.shotsDir, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      screenshots.push(file);
-      log(`screenshot ${file}`);
-    };
+    const { page, shot } = await openConsolePage(browser, { shotsDir: opts.shotsDir, log, screenshots, consoleErrors });
 
     // Logged out, `/` is the landing page: sample calls that load and play, a way to log in.
     await page.goto(`${opts.baseUrl}/`, { waitUntil: 'networkidle' });

@@ -11,8 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchChromium } from './console-smoke';
+import { launchChromium, logIn, openConsolePage } from './console-smoke';
 
 export interface LeadsJourneyOptions {
   baseUrl: string;
@@ -54,25 +53,9 @@ export async function runLeadsJourney(opts: LeadsJourneyOptions): Promise<LeadsJ
   const screenshots: string[] = [];
   const consoleErrors: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    const shot = async (name: string) => {
-      const file = join(opts.shotsDir, `${name}.png`);
-      await page.waitForTimeout(350); // dialog and stepper animations
-      await page.screenshot({ path: file });
-      screenshots.push(file);
-      log(`screenshot ${file}`);
-    };
+    const { page, shot } = await openConsolePage(browser, { shotsDir: opts.shotsDir, log, screenshots, consoleErrors, settleMs: 350, acceptDownloads: true });
 
-    await page.goto(`${opts.baseUrl}/login`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email').fill(opts.email);
-    await page.getByLabel('Password', { exact: true }).fill(opts.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/dashboard/);
+    await logIn(page, opts.baseUrl, opts.email, opts.password);
     await page.getByRole('link', { name: 'Leads', exact: true }).first().click();
     await page.getByRole('button', { name: 'Import CSV' }).waitFor();
     await page.getByText('No leads yet.').waitFor({ timeout: 15_000 });
